@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['ADASYN']
 
-# %% ../nbs/03_adasyn.ipynb #d9cdbef8
+# %% ../nbs/03_adasyn.ipynb #a1368285
 import numbers, warnings
 import numpy as np
 from sklearn.neighbors import NearestNeighbors
 from sklearn.utils._param_validation import Interval
 from .smote import OverSampler, allocate, class_neighbors, interpolate
 
-# %% ../nbs/03_adasyn.ipynb #c8c034b8
+# %% ../nbs/03_adasyn.ipynb #44b6db13
 class ADASYN(OverSampler):
     "ADASYN (thesis Algorithm 3): per-sample counts from the share of other-class neighbours, exact class totals."
     _parameter_constraints = {**OverSampler._parameter_constraints,
