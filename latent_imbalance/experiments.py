@@ -7,7 +7,7 @@ __all__ = ['DATASETS', 'METHODS', 'RUN_PROFILES', 'ROW_COLUMNS', 'THESIS_TABLES'
            'run_spec', 'method_config', 'make_split', 'oversample', 'git_commit', 'run_one', 'table_path', 'read_table',
            'run_table', 'summarize_table']
 
-# %% ../nbs/11_experiments.ipynb #3ad384e5
+# %% ../nbs/11_experiments.ipynb #9cd7c14a
 import json, os, platform, subprocess, time, warnings
 from dataclasses import dataclass, asdict, replace
 from functools import lru_cache
@@ -28,7 +28,7 @@ from .classifiers import ClassifierConfig, build_classifier, fit_classifier, pre
 from .metrics import METRICS, classification_metrics
 from sklearn.metrics import confusion_matrix, f1_score
 
-# %% ../nbs/11_experiments.ipynb #94aabcad
+# %% ../nbs/11_experiments.ipynb #5ee6b654
 DATASETS = {
     'mnist': dict(name='MNIST', imbalance='thesis-mnist', classifier='mlp'),
     'fashion-mnist': dict(name='FashionMNIST', imbalance='thesis-mnist', classifier='mlp'),
@@ -53,7 +53,7 @@ def _sampler(name, seed):
     return {'smote': lambda: SMOTE(random_state=seed), 'adasyn': lambda: ADASYN(random_state=seed),
             'wcb': lambda: WeightedCalibration(random_state=seed), 'random': lambda: RandomOverSampler(random_state=seed)}[name]()
 
-# %% ../nbs/11_experiments.ipynb #28b3bf06
+# %% ../nbs/11_experiments.ipynb #b38f308f
 _CLF = {
     'smoke':  {'mlp': ClassifierConfig(budget=4_000), 'cnn': ClassifierConfig(budget=4_000),
                'resnet18': ClassifierConfig(optimizer='sgd', lr=0.05, weight_decay=5e-4, schedule='onecycle', budget=2_000, augment=True)},
@@ -71,11 +71,12 @@ RUN_PROFILES = {
                    resnet_width=64, max_count=None, min_count=1, test_limit=None, val_fraction=0.1),
 }
 
-def classifier_config(profile:str, classifier:str, seed:int=0) -> ClassifierConfig:
-    "The classifier recipe of a run profile."
-    return replace(_CLF[profile][classifier], seed=seed)
+def classifier_config(profile:str, classifier:str, seed:int=0, dataset:str|None=None) -> ClassifierConfig:
+    "The classifier recipe of a run profile (for the 1,300-image digits the budget is capped at 100,000 examples)."
+    cfg = replace(_CLF[profile][classifier], seed=seed)
+    return replace(cfg, budget=min(cfg.budget, 100_000)) if dataset == 'digits' else cfg
 
-# %% ../nbs/11_experiments.ipynb #b38658fc
+# %% ../nbs/11_experiments.ipynb #f2c3b36c
 def _ae_settings(profile, dataset, seed):
     p = RUN_PROFILES[profile]
     dim_h, cfg = p['ae_dim_h'], replace(p['ae_train'], seed=seed)
@@ -99,14 +100,14 @@ def method_config(spec:dict, method:str) -> dict:
     if method not in METHODS: raise ValueError(f"Unknown method {method!r}; choose one of {list(METHODS)}")
     p, m = RUN_PROFILES[spec['profile']], METHODS[method]
     dim_h, ae_cfg = _ae_settings(spec['profile'], spec['dataset'], 0)
-    clf = asdict(classifier_config(spec['profile'], spec['classifier']))
+    clf = asdict(classifier_config(spec['profile'], spec['classifier'], dataset=spec['dataset']))
     for k in ('seed', 'device', 'progress'): clf.pop(k)
     ae = None if m['ae'] is None else dict(kind=m['ae'][0], hparams={**m['ae'][1], 'dim_h': dim_h}, train=ae_cfg.key() | {'max_epochs': ae_cfg.max_epochs})
     return dict(spec=spec, method=method, sampler=m['sampler'], ae=ae, classifier=clf,
                 data=dict(max_count=p['max_count'], min_count=p['min_count'], test_limit=p['test_limit'], val_fraction=p['val_fraction']),
                 resnet_width=p['resnet_width'] if spec['classifier'] == 'resnet18' else None)
 
-# %% ../nbs/11_experiments.ipynb #a12793d5
+# %% ../nbs/11_experiments.ipynb #3c39d8bb
 def make_split(spec:dict, seed:int):
     "Training, validation and test data of a run: (train ImageData, val ImageData, test ImageData)."
     p, d = RUN_PROFILES[spec['profile']], DATASETS[spec['dataset']]
@@ -135,7 +136,7 @@ def oversample(method:str, spec:dict, train, seed:int):
     Xr, yr = LatentOversampler(ae.model, sampler=_sampler(m['sampler'], seed), random_state=seed).fit_resample(X, y)
     return Xr, yr, ae
 
-# %% ../nbs/11_experiments.ipynb #bac9fea8
+# %% ../nbs/11_experiments.ipynb #f188309e
 def git_commit() -> str:
     "The current git commit (with '-dirty' if the package source has uncommitted changes), or 'unknown'."
     here = Path(__file__).resolve().parent if '__file__' in globals() else Path.cwd()
@@ -156,7 +157,7 @@ def run_one(spec:dict, method:str, seed:int, n_examples:int=8) -> tuple:
     width = RUN_PROFILES[spec['profile']]['resnet_width']
     torch.manual_seed(seed)
     clf = build_classifier(spec['classifier'], train.shape, train.n_classes, **({'width': width} if spec['classifier'] == 'resnet18' else {}))
-    hist = fit_classifier(clf, Xr, yr, classifier_config(spec['profile'], spec['classifier'], seed), val.images, val.labels)
+    hist = fit_classifier(clf, Xr, yr, classifier_config(spec['profile'], spec['classifier'], seed, spec['dataset']), val.images, val.labels)
     pred = predict(clf, test.images)
     m = classification_metrics(test.labels, pred, labels=np.arange(test.n_classes))
     row = dict(method=method, seed=seed, **{k: round(float(m[k]), 6) for k in METRICS}, accuracy=round(float(m['accuracy']), 6),
@@ -171,7 +172,7 @@ def run_one(spec:dict, method:str, seed:int, n_examples:int=8) -> tuple:
                synthetic_labels=syn_y[pick], train_counts=np.bincount(train.labels, minlength=train.n_classes))
     return row, art
 
-# %% ../nbs/11_experiments.ipynb #f5bce011
+# %% ../nbs/11_experiments.ipynb #4d6cdeee
 ROW_COLUMNS = ['method', 'seed', *METRICS, 'accuracy', 'seconds', 'config_hash', 'git_commit', 'torch_version',
                'n_train', 'epochs', 'ae_epochs', 'dataset', 'imbalance', 'profile', 'classifier']
 
@@ -205,7 +206,7 @@ def run_table(dataset:str, methods=None, seeds=(0,), profile:str='cpu', imbalanc
             if log: log(f"{path.name}: {method} seed {seed}: macro F1 {row['macro_f1']:.4f} ({row['seconds']:.0f} s)")
     return df
 
-# %% ../nbs/11_experiments.ipynb #256e7995
+# %% ../nbs/11_experiments.ipynb #23643987
 THESIS_TABLES = {
     'mnist': {'deepsmote': (0.8286, 0.8363, 0.8251), 'beta-vae-1': (0.8608, 0.8713, 0.8533), 'beta-vae-2': (0.8243, 0.8462, 0.8164),
               'deep-sparse-smote': (0.8546, 0.8628, 0.8529), 'deep-denoising-smote': (0.8637, 0.8715, 0.8612),
