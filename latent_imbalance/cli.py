@@ -5,13 +5,13 @@
 # %% auto #0
 __all__ = ['main']
 
-# %% ../nbs/99_cli.ipynb #388c0e09
+# %% ../nbs/99_cli.ipynb #f39a79df
 import argparse, sys, tempfile
 from pathlib import Path
 import pandas as pd
 from .experiments import METHODS, DATASETS, RUN_PROFILES, run_table, read_table, summarize_table, run_spec, table_path
 
-# %% ../nbs/99_cli.ipynb #e9f44304
+# %% ../nbs/99_cli.ipynb #9915253d
 def _print_table(df, title):
     print(title)
     with pd.option_context('display.width', 250, 'display.max_columns', 20):

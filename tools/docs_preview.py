@@ -21,6 +21,19 @@ def _frontmatter_to_markdown(nb):
             break
     return nb
 
+def _tidy(nb):
+    "Apply the Quarto cell options nbconvert does not know: hide `echo: false` inputs, drop directive lines and Quarto link attributes."
+    for c in nb.cells:
+        if c.cell_type != 'code': continue
+        lines = c.source.splitlines()
+        if any(l.replace(' ', '') == '#|echo:false' for l in lines): c.metadata.setdefault('tags', []).append('remove_input')
+        c.source = '\n'.join(l for l in lines if not l.startswith('#|'))
+        if not c.source.strip() and not c.get('outputs'): c.metadata.setdefault('tags', []).append('remove_cell')
+        for o in c.get('outputs', []):
+            if 'data' in o and 'text/markdown' in o['data']:
+                o['data']['text/markdown'] = re.sub(r'\{target="_blank"[^}]*\}', '', o['data']['text/markdown'])
+    return nb
+
 def _title(nb):
     for c in nb.cells:
         if c.cell_type == 'markdown':
@@ -46,11 +59,23 @@ def main(argv=None):
     shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
     pages = []
     for f in nbs:
-        nb = _frontmatter_to_markdown(nbformat.read(f, as_version=4))
+        nb = _tidy(_frontmatter_to_markdown(nbformat.read(f, as_version=4)))
         pages.append((f, nb, 'index.html' if f.stem == 'index' else f.stem + '.html', _title(nb) or f.stem))
     nav = ' | '.join(f'<a href="{h}">{html.escape(t)}</a>' for _, _, h, t in pages)
     nav = f'<nav id="li-nav" style="padding:.6em 1em;border-bottom:1px solid #ccc;font-family:sans-serif;font-size:14px">{nav}</nav>'
-    exp = HTMLExporter(template_name='lab')
+    from traitlets.config import Config
+    c = Config()
+    c.TagRemovePreprocessor.remove_input_tags = {'remove_input'}
+    c.TagRemovePreprocessor.remove_cell_tags = {'remove_cell'}
+    c.TagRemovePreprocessor.enabled = True
+    kw = {}
+    try:   # MathJax from the jupyter-server-mathjax package (a dev requirement), so math renders offline
+        import jupyter_server_mathjax
+        mj = Path(jupyter_server_mathjax.__file__).parent/'static'/'MathJax.js'
+        if mj.exists(): kw['mathjax_url'] = mj.resolve().as_uri() + '?config=TeX-AMS-MML_HTMLorMML-full'
+    except ImportError: pass
+    exp = HTMLExporter(config=c, template_name='lab', exclude_input_prompt=True, exclude_output_prompt=True, **kw)
+    exp.register_preprocessor('nbconvert.preprocessors.TagRemovePreprocessor', enabled=True)
     for f, nb, href, title in pages:
         body, _ = exp.from_notebook_node(nb, resources={'metadata': {'name': title}})
         body = body.replace('<body', '<body data-page="%s"' % f.stem, 1)
