@@ -6,7 +6,7 @@
 __all__ = ['CLASSIFIERS', 'MLP', 'SmallCNN', 'CifarResNet18', 'build_classifier', 'ClassifierConfig', 'augment_batch', 'predict',
            'fit_classifier']
 
-# %% ../nbs/10_classifiers.ipynb #a442e326
+# %% ../nbs/10_classifiers.ipynb #c11c5b82
 import copy, math, time
 from dataclasses import dataclass, asdict
 import numpy as np
@@ -15,10 +15,11 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torchvision.models.resnet import ResNet, BasicBlock
 from .data import to_unit_range
+from sklearn.metrics import f1_score
 from .metrics import classification_metrics
 from .train import pick_device
 
-# %% ../nbs/10_classifiers.ipynb #a07a682d
+# %% ../nbs/10_classifiers.ipynb #119ef03e
 class MLP(nn.Sequential):
     "The thesis's MNIST classifier: two hidden layers (512, 256) with ReLU."
     def __init__(self, shape=(1, 28, 28), n_classes:int=10, hidden=(512, 256)):
@@ -58,7 +59,7 @@ def build_classifier(name:str, shape, n_classes:int, **kw) -> nn.Module:
     if name not in CLASSIFIERS: raise ValueError(f"Unknown classifier {name!r}; choose one of {sorted(CLASSIFIERS)}")
     return CLASSIFIERS[name](tuple(shape), n_classes, **kw)
 
-# %% ../nbs/10_classifiers.ipynb #8a554fba
+# %% ../nbs/10_classifiers.ipynb #ff1936f5
 @dataclass
 class ClassifierConfig:
     "A training recipe. `budget` is the number of training examples seen in total (epochs follow from it)."
@@ -121,7 +122,7 @@ def fit_classifier(model, X, y, config:ClassifierConfig|None=None, X_val=None, y
             tot += loss.item() * len(idx)
         rec = dict(epoch=ep + 1, loss=tot / len(X), seconds=time.perf_counter() - t0)
         if X_val is not None and len(X_val):
-            rec['val_macro_f1'] = classification_metrics(np.asarray(y_val), predict(model, X_val))['macro_f1']
+            rec['val_macro_f1'] = f1_score(np.asarray(y_val), predict(model, X_val), average='macro', zero_division=0)
             if rec['val_macro_f1'] > best: best, best_state = rec['val_macro_f1'], copy.deepcopy(model.state_dict())
         history.append(rec)
     if best_state is not None: model.load_state_dict(best_state)

@@ -5,13 +5,13 @@
 # %% auto #0
 __all__ = ['main']
 
-# %% ../nbs/99_cli.ipynb #f39a79df
+# %% ../nbs/99_cli.ipynb #74c6ca3d
 import argparse, sys, tempfile
 from pathlib import Path
 import pandas as pd
 from .experiments import METHODS, DATASETS, RUN_PROFILES, run_table, read_table, summarize_table, run_spec, table_path
 
-# %% ../nbs/99_cli.ipynb #9915253d
+# %% ../nbs/99_cli.ipynb #95edb0df
 def _print_table(df, title):
     print(title)
     with pd.option_context('display.width', 250, 'display.max_columns', 20):
@@ -39,7 +39,7 @@ def main(argv=None):
     if a.command == 'demo':
         results = a.results or tempfile.mkdtemp(prefix='latent-imbalance-demo-')
         df = run_table('digits', seeds=a.seeds, profile=a.profile, results=results)
-        _print_table(df, f"digits (embedded), long-tailed split (ratio 10), MLP, test set of 540 images, profile {a.profile}, "
+        _print_table(df, f"digits (embedded), long-tailed split (ratio 15), MLP, test set of 540 images, profile {a.profile}, "
                          f"seeds {a.seeds}; results in {table_path(run_spec('digits', profile=a.profile), results)}")
     elif a.command == 'run':
         df = run_table(a.dataset, methods=a.methods, seeds=a.seeds, profile=a.profile, imbalance=a.imbalance,

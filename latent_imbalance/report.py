@@ -6,7 +6,7 @@
 __all__ = ['results_dir', 'load_results', 'check_current', 'load_artifact', 'thesis_comparison', 'plot_f1_bars',
            'plot_method_grids']
 
-# %% ../nbs/12_report_mnist.ipynb #96248817
+# %% ../nbs/12_report_mnist.ipynb #d930348a
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
@@ -15,7 +15,7 @@ from .experiments import (METHODS, THESIS_TABLES, THESIS_SOURCE, read_table, sum
                                           run_spec, table_path)
 from .core import config_hash
 
-# %% ../nbs/12_report_mnist.ipynb #802791ea
+# %% ../nbs/12_report_mnist.ipynb #4efed211
 def results_dir() -> Path:
     "The repository's `results/` folder (the report notebooks run from `nbs/`)."
     for p in [Path('results'), Path('../results')]:
@@ -45,7 +45,7 @@ def thesis_comparison(df:pd.DataFrame, dataset:str) -> pd.DataFrame:
         rows.append(dict(method=m, ours_f1=round(ours.mean(), 4), seeds=len(ours), thesis_f1=ref[m][2], difference=round(ours.mean() - ref[m][2], 4)))
     return pd.DataFrame(rows).set_index('method') if rows else pd.DataFrame()
 
-# %% ../nbs/12_report_mnist.ipynb #bd4bcf05
+# %% ../nbs/12_report_mnist.ipynb #f24bf1bc
 def plot_f1_bars(tables:dict, dataset:str, ax=None, title=''):
     "Grouped bars of mean macro F1 ± std per method for several tables (label → DataFrame), thesis values as markers."
     if ax is None: _, ax = plt.subplots(figsize=(11, 4))
@@ -62,14 +62,14 @@ def plot_f1_bars(tables:dict, dataset:str, ax=None, title=''):
     ax.set_ylim(max(0, lo - 0.05), 1.0); ax.legend(fontsize=8, loc='lower left'); ax.grid(axis='y', alpha=.3)
     return ax
 
-# %% ../nbs/12_report_mnist.ipynb #7c188ff8
+# %% ../nbs/12_report_mnist.ipynb #f6f21cd1
 def plot_method_grids(path, methods, seed:int=0, n:int=8, classes=None):
     "One row of synthetic examples per class and method, from the saved artifacts."
     arts = {m: load_artifact(path, m, seed) for m in methods}
     arts = {m: a for m, a in arts.items() if a is not None and len(a['synthetic_images'])}
     if not arts: return None
     n_cls = len(next(iter(arts.values()))['train_counts'])
-    fig, axs = plt.subplots(len(arts), 1, figsize=(n_cls * n * 0.16, len(arts) * 1.9))
+    fig, axs = plt.subplots(len(arts), 1, figsize=(n_cls * n * 0.16, len(arts) * 0.95))
     for ax, (m, a) in zip(np.atleast_1d(axs), arts.items()):
         imgs, labs = a['synthetic_images'], a['synthetic_labels']
         C, H, W = imgs.shape[1:]
