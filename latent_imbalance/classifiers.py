@@ -6,7 +6,7 @@
 __all__ = ['CLASSIFIERS', 'MLP', 'SmallCNN', 'CifarResNet18', 'build_classifier', 'ClassifierConfig', 'augment_batch', 'predict',
            'fit_classifier']
 
-# %% ../nbs/10_classifiers.ipynb #c11c5b82
+# %% ../nbs/10_classifiers.ipynb #7529e6d1
 import copy, math, time
 from dataclasses import dataclass, asdict
 import numpy as np
@@ -19,7 +19,7 @@ from sklearn.metrics import f1_score
 from .metrics import classification_metrics
 from .train import pick_device
 
-# %% ../nbs/10_classifiers.ipynb #119ef03e
+# %% ../nbs/10_classifiers.ipynb #c99aa3a5
 class MLP(nn.Sequential):
     "The thesis's MNIST classifier: two hidden layers (512, 256) with ReLU."
     def __init__(self, shape=(1, 28, 28), n_classes:int=10, hidden=(512, 256)):
@@ -59,7 +59,7 @@ def build_classifier(name:str, shape, n_classes:int, **kw) -> nn.Module:
     if name not in CLASSIFIERS: raise ValueError(f"Unknown classifier {name!r}; choose one of {sorted(CLASSIFIERS)}")
     return CLASSIFIERS[name](tuple(shape), n_classes, **kw)
 
-# %% ../nbs/10_classifiers.ipynb #ff1936f5
+# %% ../nbs/10_classifiers.ipynb #a2e6a820
 @dataclass
 class ClassifierConfig:
     "A training recipe. `budget` is the number of training examples seen in total (epochs follow from it)."

@@ -5,13 +5,13 @@
 # %% auto #0
 __all__ = ['main']
 
-# %% ../nbs/99_cli.ipynb #74c6ca3d
+# %% ../nbs/99_cli.ipynb #b851015f
 import argparse, sys, tempfile
 from pathlib import Path
 import pandas as pd
 from .experiments import METHODS, DATASETS, RUN_PROFILES, run_table, read_table, summarize_table, run_spec, table_path
 
-# %% ../nbs/99_cli.ipynb #95edb0df
+# %% ../nbs/99_cli.ipynb #90a3fc05
 def _print_table(df, title):
     print(title)
     with pd.option_context('display.width', 250, 'display.max_columns', 20):

@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['results_dir', 'load_results', 'check_current', 'load_artifact', 'thesis_comparison', 'plot_f1_bars',
-           'plot_method_grids']
+           'plot_method_grids', 'per_class_delta', 'goal_check']
 
-# %% ../nbs/12_report_mnist.ipynb #d930348a
+# %% ../nbs/12_report_mnist.ipynb #4656fe77
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
@@ -15,7 +15,7 @@ from .experiments import (METHODS, THESIS_TABLES, THESIS_SOURCE, read_table, sum
                                           run_spec, table_path)
 from .core import config_hash
 
-# %% ../nbs/12_report_mnist.ipynb #4efed211
+# %% ../nbs/12_report_mnist.ipynb #7393576b
 def results_dir() -> Path:
     "The repository's `results/` folder (the report notebooks run from `nbs/`)."
     for p in [Path('results'), Path('../results')]:
@@ -45,7 +45,7 @@ def thesis_comparison(df:pd.DataFrame, dataset:str) -> pd.DataFrame:
         rows.append(dict(method=m, ours_f1=round(ours.mean(), 4), seeds=len(ours), thesis_f1=ref[m][2], difference=round(ours.mean() - ref[m][2], 4)))
     return pd.DataFrame(rows).set_index('method') if rows else pd.DataFrame()
 
-# %% ../nbs/12_report_mnist.ipynb #f24bf1bc
+# %% ../nbs/12_report_mnist.ipynb #73c3dc53
 def plot_f1_bars(tables:dict, dataset:str, ax=None, title=''):
     "Grouped bars of mean macro F1 ± std per method for several tables (label → DataFrame), thesis values as markers."
     if ax is None: _, ax = plt.subplots(figsize=(11, 4))
@@ -62,7 +62,7 @@ def plot_f1_bars(tables:dict, dataset:str, ax=None, title=''):
     ax.set_ylim(max(0, lo - 0.05), 1.0); ax.legend(fontsize=8, loc='lower left'); ax.grid(axis='y', alpha=.3)
     return ax
 
-# %% ../nbs/12_report_mnist.ipynb #f6f21cd1
+# %% ../nbs/12_report_mnist.ipynb #6620bd64
 def plot_method_grids(path, methods, seed:int=0, n:int=8, classes=None):
     "One row of synthetic examples per class and method, from the saved artifacts."
     arts = {m: load_artifact(path, m, seed) for m in methods}
@@ -85,3 +85,27 @@ def plot_method_grids(path, methods, seed:int=0, n:int=8, classes=None):
         ax.set_yticks([]); ax.set_ylabel(m, rotation=0, ha='right', va='center', fontsize=8)
     plt.tight_layout()
     return fig
+
+# %% ../nbs/12_report_mnist.ipynb #f9a7eb94
+def per_class_delta(path, df:pd.DataFrame, methods, reference:str='baseline') -> pd.DataFrame:
+    "Mean per-class F1 of each method minus that of `reference` on the same seeds, from the saved artifacts."
+    rows = {}
+    for m in methods:
+        d = []
+        for seed in sorted(set(df[df.method == m].seed) & set(df[df.method == reference].seed)):
+            a, b = load_artifact(path, m, seed), load_artifact(path, reference, seed)
+            if a is not None and b is not None: d.append(a['f1_per_class'] - b['f1_per_class'])
+        if d: rows[m] = np.mean(d, axis=0)
+    return pd.DataFrame(rows).T
+
+# %% ../nbs/12_report_mnist.ipynb #8646bfbc
+def goal_check(df:pd.DataFrame, target:float, label:str) -> pd.DataFrame:
+    "Per latent method: mean macro F1, the baseline's, whether it beats it; and whether the best method reaches `target`."
+    means = df.groupby('method').macro_f1.mean()
+    latent = [m for m in METHODS if METHODS[m]['ae'] is not None and m in means]
+    out = pd.DataFrame({'macro_f1': means[latent].round(4), 'baseline': round(means['baseline'], 4),
+                        'above_baseline': means[latent] > means['baseline']})
+    best = means.idxmax()
+    print(f"{label}: best method {best} at {means[best]:.4f} (goal {target}): {'met' if means[best] >= target else 'not met'}; "
+          f"{int(out.above_baseline.sum())} of {len(out)} latent methods above the baseline ({means['baseline']:.4f})")
+    return out
