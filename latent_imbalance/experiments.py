@@ -7,7 +7,7 @@ __all__ = ['DATASETS', 'METHODS', 'ABLATIONS', 'RUN_PROFILES', 'DIGITS_RATIO', '
            'classifier_config', 'run_spec', 'method_config', 'make_split', 'oversample', 'git_commit', 'run_one',
            'table_path', 'read_table', 'run_table', 'summarize_table']
 
-# %% ../nbs/11_experiments.ipynb #b62bce1e
+# %% ../nbs/11_experiments.ipynb #afeed5c6
 import json, os, platform, subprocess, time, warnings
 from dataclasses import dataclass, asdict, replace
 from functools import lru_cache
@@ -28,7 +28,7 @@ from .classifiers import ClassifierConfig, build_classifier, fit_classifier, pre
 from .metrics import METRICS, classification_metrics
 from sklearn.metrics import confusion_matrix, f1_score
 
-# %% ../nbs/11_experiments.ipynb #d27aee21
+# %% ../nbs/11_experiments.ipynb #fb3ec8dd
 DATASETS = {
     'mnist': dict(name='MNIST', imbalance='thesis-mnist', classifier='mlp'),
     'fashion-mnist': dict(name='FashionMNIST', imbalance='thesis-mnist', classifier='mlp'),
@@ -58,7 +58,7 @@ def _sampler(name, seed):
     name, kw = name if isinstance(name, tuple) else (name, {})
     return {'smote': SMOTE, 'adasyn': ADASYN, 'wcb': WeightedCalibration, 'random': RandomOverSampler}[name](random_state=seed, **kw)
 
-# %% ../nbs/11_experiments.ipynb #8624472b
+# %% ../nbs/11_experiments.ipynb #23a447a0
 _CLF = {
     'smoke':  {'mlp': ClassifierConfig(budget=4_000), 'cnn': ClassifierConfig(budget=4_000),
                'resnet18': ClassifierConfig(optimizer='sgd', lr=0.05, weight_decay=5e-4, schedule='onecycle', budget=2_000, augment=True)},
@@ -81,7 +81,7 @@ def classifier_config(profile:str, classifier:str, seed:int=0, dataset:str|None=
     cfg = replace(_CLF[profile][classifier], seed=seed)
     return replace(cfg, budget=min(cfg.budget, 50_000)) if dataset == 'digits' else cfg
 
-# %% ../nbs/11_experiments.ipynb #f9e28dc1
+# %% ../nbs/11_experiments.ipynb #95d50daf
 def _ae_settings(profile, dataset, seed):
     p = RUN_PROFILES[profile]
     dim_h, cfg = p['ae_dim_h'], replace(p['ae_train'], seed=seed)
@@ -114,7 +114,7 @@ def method_config(spec:dict, method:str) -> dict:
                 data=dict(max_count=p['max_count'], min_count=p['min_count'], test_limit=p['test_limit'], val_fraction=p['val_fraction']),
                 resnet_width=p['resnet_width'] if spec['classifier'] == 'resnet18' else None)
 
-# %% ../nbs/11_experiments.ipynb #dc7ed2a7
+# %% ../nbs/11_experiments.ipynb #f432964b
 def make_split(spec:dict, seed:int):
     "Training, validation and test data of a run: (train ImageData, val ImageData, test ImageData)."
     p, d = RUN_PROFILES[spec['profile']], DATASETS[spec['dataset']]
@@ -143,7 +143,7 @@ def oversample(method:str, spec:dict, train, seed:int):
     Xr, yr = LatentOversampler(ae.model, sampler=_sampler(m['sampler'], seed), random_state=seed).fit_resample(X, y)
     return Xr, yr, ae
 
-# %% ../nbs/11_experiments.ipynb #d7baf5d8
+# %% ../nbs/11_experiments.ipynb #0f6dadd0
 def git_commit() -> str:
     "The current git commit (with '-dirty' if the package source has uncommitted changes), or 'unknown'."
     here = Path(__file__).resolve().parent if '__file__' in globals() else Path.cwd()
@@ -179,7 +179,7 @@ def run_one(spec:dict, method:str, seed:int, n_examples:int=8) -> tuple:
                synthetic_labels=syn_y[pick], train_counts=np.bincount(train.labels, minlength=train.n_classes))
     return row, art
 
-# %% ../nbs/11_experiments.ipynb #a3fdc105
+# %% ../nbs/11_experiments.ipynb #bbbb9681
 ROW_COLUMNS = ['method', 'seed', *METRICS, 'accuracy', 'seconds', 'config_hash', 'git_commit', 'torch_version',
                'n_train', 'epochs', 'ae_epochs', 'dataset', 'imbalance', 'profile', 'classifier']
 
@@ -213,7 +213,7 @@ def run_table(dataset:str, methods=None, seeds=(0,), profile:str='cpu', imbalanc
             if log: log(f"{path.name}: {method} seed {seed}: macro F1 {row['macro_f1']:.4f} ({row['seconds']:.0f} s)")
     return df
 
-# %% ../nbs/11_experiments.ipynb #ccecbc00
+# %% ../nbs/11_experiments.ipynb #dbd2a9d7
 THESIS_TABLES = {
     'mnist': {'deepsmote': (0.8286, 0.8363, 0.8251), 'beta-vae-1': (0.8608, 0.8713, 0.8533), 'beta-vae-2': (0.8243, 0.8462, 0.8164),
               'deep-sparse-smote': (0.8546, 0.8628, 0.8529), 'deep-denoising-smote': (0.8637, 0.8715, 0.8612),
