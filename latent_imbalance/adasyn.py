@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['ADASYN']
 
-# %% ../nbs/03_adasyn.ipynb #a1368285
+# %% ../nbs/03_adasyn.ipynb #746b7784
 import numbers, warnings
 import numpy as np
 from sklearn.neighbors import NearestNeighbors
 from sklearn.utils._param_validation import Interval
-from .smote import OverSampler, allocate, class_neighbors, interpolate
+from .smote import OverSampler, allocate, class_neighbors, interpolate, plain_label
 
-# %% ../nbs/03_adasyn.ipynb #44b6db13
+# %% ../nbs/03_adasyn.ipynb #d120fa65
 class ADASYN(OverSampler):
     "ADASYN (thesis Algorithm 3): per-sample counts from the share of other-class neighbours, exact class totals."
     _parameter_constraints = {**OverSampler._parameter_constraints,
@@ -47,7 +47,7 @@ class ADASYN(OverSampler):
         Xc = X[y == cls]
         r = self._weights(X, y, cls)
         if r.sum() == 0:
-            warnings.warn(f"ADASYN: no sample of class {getattr(cls, 'item', lambda: cls)()!r} has a neighbour of another class; "
+            warnings.warn(f"ADASYN: no sample of class {plain_label(cls)!r} has a neighbour of another class; "
                           "using uniform weights (SMOTE) for this class.")
             r = np.ones_like(r)
         self.density_[cls] = r / r.sum()

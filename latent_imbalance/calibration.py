@@ -5,15 +5,15 @@
 # %% auto #0
 __all__ = ['partition_classes', 'component_count', 'calibrate', 'sample_calibrated', 'WeightedCalibration']
 
-# %% ../nbs/09_calibration.ipynb #097def9e
+# %% ../nbs/09_calibration.ipynb #63ea1cec
 import numbers, warnings
 import numpy as np
 from sklearn.covariance import ledoit_wolf
 from sklearn.mixture import GaussianMixture
 from sklearn.utils._param_validation import Interval, StrOptions
-from .smote import OverSampler, smote_samples, allocate
+from .smote import OverSampler, smote_samples, allocate, plain_label
 
-# %% ../nbs/09_calibration.ipynb #e7ba7290
+# %% ../nbs/09_calibration.ipynb #69d9eb72
 def partition_classes(counts:dict, minority_factor:float=10.) -> dict:
     "Label each class 'majority' (largest; the first on ties), 'minority' (factor x count < majority count) or 'median'."
     major = max(counts, key=lambda c: counts[c])
@@ -24,7 +24,7 @@ def component_count(n:int, s:int, min_component_size:int=20) -> int:
     "n_i = n / s mixture components for a class of n samples, capped so each has about `min_component_size` samples."
     return int(max(1, min(n // max(s, 1), n // max(min_component_size, 1))))
 
-# %% ../nbs/09_calibration.ipynb #47490b30
+# %% ../nbs/09_calibration.ipynb #4700faa4
 def calibrate(Xc, means, covs, cov_c, k:int, weighting:str='inverse', eps:float|None=None):
     "Calibrated means `(n, d)`, covariances `(n, d, d)` and neighbour indices `(n, k)` for minority samples `Xc` (eq. 4.1, 4.2)."
     Xc, means = np.atleast_2d(Xc), np.asarray(means)
@@ -38,7 +38,7 @@ def calibrate(Xc, means, covs, cov_c, k:int, weighting:str='inverse', eps:float|
     Sigma = (np.einsum('nk,nkde->nde', w, np.asarray(covs)[nn]) + cov_c[None]) / W[:, None, None]
     return mu, Sigma, nn
 
-# %% ../nbs/09_calibration.ipynb #28a286cb
+# %% ../nbs/09_calibration.ipynb #df1dfda6
 def _cholesky(S):
     try: return np.linalg.cholesky(S)
     except np.linalg.LinAlgError:
@@ -59,7 +59,7 @@ def sample_calibrated(mu, Sigma, counts, rng, df:float|None=1.0) -> np.ndarray:
     if df is not None: z = z / np.sqrt(rng.chisquare(df, size=len(rows)) / df)[:, None]
     return mu[rows] + z
 
-# %% ../nbs/09_calibration.ipynb #3852cf14
+# %% ../nbs/09_calibration.ipynb #a1d19e46
 class WeightedCalibration(OverSampler):
     "Weighted Calibration Balancing (thesis Algorithm 4) on latent codes; defaults follow the thesis."
     _parameter_constraints = {**OverSampler._parameter_constraints,
@@ -116,7 +116,7 @@ class WeightedCalibration(OverSampler):
         s = min(int((y == c).sum()) for c in minority)
         means, covs, owner = [], [], []
         for c in classes:                                 # increasing class labels, as the thesis lists them
-            if self.partition_[c.item() if hasattr(c, 'item') else c] == 'minority': continue
+            if self.partition_[plain_label(c)] == 'minority': continue
             Xc = X[y == c]
             mu, S = self._components(Xc, component_count(len(Xc), s, self.min_component_size), rng.randint(2**31 - 1))
             means.append(mu); covs.append(S); owner += [c] * len(mu)
@@ -125,7 +125,7 @@ class WeightedCalibration(OverSampler):
             warnings.warn(f"WeightedCalibration: k={self.k} but there are only {len(self.means_)} component means; using all of them.")
 
     def _generate(self, X, y, cls, n, rng):
-        key = cls.item() if hasattr(cls, 'item') else cls
+        key = plain_label(cls)
         Xc = X[y == cls].astype(np.float64)
         if self.partition_[key] != 'minority':             # median classes (and the majority, if asked): latent SMOTE
             return smote_samples(Xc, n, self.smote_k, rng, cls)

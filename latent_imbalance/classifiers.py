@@ -6,7 +6,7 @@
 __all__ = ['CLASSIFIERS', 'MLP', 'SmallCNN', 'CifarResNet18', 'build_classifier', 'ClassifierConfig', 'augment_batch', 'predict',
            'fit_classifier']
 
-# %% ../nbs/10_classifiers.ipynb #7529e6d1
+# %% ../nbs/10_classifiers.ipynb #a8d51db0
 import copy, math, time
 from dataclasses import dataclass, asdict
 import numpy as np
@@ -14,12 +14,12 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torchvision.models.resnet import ResNet, BasicBlock
-from .data import to_unit_range
+from .data import as_unit_images
 from sklearn.metrics import f1_score
 from .metrics import classification_metrics
 from .train import pick_device
 
-# %% ../nbs/10_classifiers.ipynb #c99aa3a5
+# %% ../nbs/10_classifiers.ipynb #463ddf26
 class MLP(nn.Sequential):
     "The thesis's MNIST classifier: two hidden layers (512, 256) with ReLU."
     def __init__(self, shape=(1, 28, 28), n_classes:int=10, hidden=(512, 256)):
@@ -59,7 +59,7 @@ def build_classifier(name:str, shape, n_classes:int, **kw) -> nn.Module:
     if name not in CLASSIFIERS: raise ValueError(f"Unknown classifier {name!r}; choose one of {sorted(CLASSIFIERS)}")
     return CLASSIFIERS[name](tuple(shape), n_classes, **kw)
 
-# %% ../nbs/10_classifiers.ipynb #a2e6a820
+# %% ../nbs/10_classifiers.ipynb #cb5caf99
 @dataclass
 class ClassifierConfig:
     "A training recipe. `budget` is the number of training examples seen in total (epochs follow from it)."
@@ -93,13 +93,13 @@ def augment_batch(x, gen):
 def predict(model, X, batch_size:int=1000) -> np.ndarray:
     "Predicted labels for images `X` (uint8 or [-1, 1] floats)."
     model.eval(); dev = next(model.parameters()).device
-    X = to_unit_range(X) if torch.as_tensor(X).dtype == torch.uint8 else torch.as_tensor(X, dtype=torch.float32)
+    X = as_unit_images(X)
     return torch.cat([model(X[i:i + batch_size].to(dev)).argmax(1).cpu() for i in range(0, len(X), batch_size)]).numpy()
 
 def fit_classifier(model, X, y, config:ClassifierConfig|None=None, X_val=None, y_val=None) -> list:
     "Train `model` on images `X`, labels `y`; keep the epoch with the best validation macro F1 (or the last). Returns the history."
     cfg = config or ClassifierConfig()
-    X = to_unit_range(X) if torch.as_tensor(X).dtype == torch.uint8 else torch.as_tensor(X, dtype=torch.float32)
+    X = as_unit_images(X)
     y = torch.as_tensor(np.asarray(y), dtype=torch.long)
     dev = pick_device(cfg.device); model.to(dev)
     torch.manual_seed(cfg.seed); gen = torch.Generator().manual_seed(cfg.seed)

@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['DATA_ENV', 'PROFILES', 'data_root', 'ImageData', 'load_digits_data', 'DatasetNotFoundError', 'expected_files',
            'load_dataset', 'write_fake_cifar10', 'long_tailed_counts', 'imbalance_counts', 'imbalanced_indices',
-           'validation_split', 'save_split', 'load_split', 'to_unit_range', 'from_unit_range',
+           'validation_split', 'save_split', 'load_split', 'to_unit_range', 'from_unit_range', 'as_unit_images',
            'plot_class_distribution']
 
-# %% ../nbs/01_data.ipynb #9f3d7f43
+# %% ../nbs/01_data.ipynb #9d267105
 import os, inspect, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from .core import atomic_write
 
-# %% ../nbs/01_data.ipynb #322c31cf
+# %% ../nbs/01_data.ipynb #5c835162
 DATA_ENV = 'LATENT_IMBALANCE_DATA'
 
 def data_root(root=None) -> Path:
@@ -26,7 +26,7 @@ def data_root(root=None) -> Path:
     if env: return Path(env).expanduser()
     return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache')/'latent_imbalance'/'data'
 
-# %% ../nbs/01_data.ipynb #5d44fa1b
+# %% ../nbs/01_data.ipynb #66342920
 @dataclass
 class ImageData:
     "Images as `uint8` `(N, C, H, W)`, integer labels `(N,)` and class names."
@@ -55,7 +55,7 @@ class ImageData:
     def counts(self): return np.bincount(self.labels, minlength=self.n_classes)
     def __repr__(self): return f"ImageData({self.name!r}, n={len(self)}, shape={self.shape}, classes={self.n_classes})"
 
-# %% ../nbs/01_data.ipynb #9b2ded78
+# %% ../nbs/01_data.ipynb #473e38c0
 def load_digits_data(train:bool=True, test_size:float=0.3) -> ImageData:
     "scikit-learn's bundled 8x8 digits as `(N, 1, 8, 8)` `uint8` images, with a fixed stratified train/test split."
     from sklearn.datasets import load_digits
@@ -66,7 +66,7 @@ def load_digits_data(train:bool=True, test_size:float=0.3) -> ImageData:
     idx = np.sort(idx_tr if train else idx_te)
     return ImageData(imgs[idx], d.target[idx], [str(c) for c in range(10)], 'digits')
 
-# %% ../nbs/01_data.ipynb #e4ccfcb3
+# %% ../nbs/01_data.ipynb #29345e73
 class DatasetNotFoundError(FileNotFoundError):
     "A dataset's files are not in the data root and could not be downloaded."
 
@@ -100,7 +100,7 @@ def _writable(p:Path):
     while not p.exists() and p != p.parent: p = p.parent
     return os.access(p, os.W_OK) and bool(p.stat().st_mode & 0o222)  # root passes os.access even without write bits
 
-# %% ../nbs/01_data.ipynb #214be71f
+# %% ../nbs/01_data.ipynb #bc8fe122
 def _to_nchw(data):
     data = np.asarray(data)
     if data.ndim == 3: return data[:, None]
@@ -138,7 +138,7 @@ def load_dataset(name:str='digits', train:bool=True, root=None, download:bool|No
     classes = [str(c) for c in getattr(ds, 'classes', [])] or [str(c) for c in range(int(labels.max()) + 1)]
     return ImageData(images, labels, classes, cls.__name__)
 
-# %% ../nbs/01_data.ipynb #7aa21402
+# %% ../nbs/01_data.ipynb #b9a42991
 def write_fake_cifar10(root, n_train:int=50, n_test:int=20, seed:int=0) -> Path:
     "Write random 32x32x3 images in CIFAR-10's python format under `root` (for tests of the CIFAR code path)."
     import pickle, hashlib
@@ -152,7 +152,7 @@ def write_fake_cifar10(root, n_train:int=50, n_test:int=20, seed:int=0) -> Path:
     with atomic_write(folder/tvd.CIFAR10.meta['filename']) as f: pickle.dump(meta, f)
     return folder
 
-# %% ../nbs/01_data.ipynb #84be9b66
+# %% ../nbs/01_data.ipynb #86b0f021
 PROFILES = {
     'thesis-mnist': [4000, 2000, 1000, 750, 500, 350, 200, 100, 60, 40],
     'thesis-cifar10': [5000, 2500, 1000, 1000, 600, 400, 300, 150, 90, 50],
@@ -191,7 +191,7 @@ def imbalance_counts(profile, y, ratio:float=100., n_max:int|None=None) -> dict:
                                    "lower the count or use a larger dataset")
     return out
 
-# %% ../nbs/01_data.ipynb #34678664
+# %% ../nbs/01_data.ipynb #c7e4a8f1
 def imbalanced_indices(y, profile='thesis-mnist', seed:int=0, ratio:float=100., n_max:int|None=None) -> np.ndarray:
     "Sorted indices of an imbalanced subset of labels `y`, drawn per class without replacement."
     y = np.asarray(y)
@@ -220,7 +220,7 @@ def load_split(path) -> dict:
     with np.load(path) as z:
         return {k.removeprefix('meta_'): (z[k] if z[k].ndim else z[k].item()) for k in z.files}
 
-# %% ../nbs/01_data.ipynb #f994de80
+# %% ../nbs/01_data.ipynb #65004369
 def to_unit_range(images) -> torch.Tensor:
     "`uint8` images (array or tensor) as float32 in [-1, 1]."
     t = torch.as_tensor(np.asarray(images) if not isinstance(images, torch.Tensor) else images)
@@ -232,7 +232,13 @@ def from_unit_range(x) -> np.ndarray:
     x = torch.as_tensor(x).detach().float().cpu()
     return ((x + 1.) * 127.5).round_().clamp_(0, 255).to(torch.uint8).numpy()
 
-# %% ../nbs/01_data.ipynb #ddf78706
+# %% ../nbs/01_data.ipynb #ddaa42e5
+def as_unit_images(X) -> torch.Tensor:
+    "Images as a float32 CPU tensor in [-1, 1]: `uint8` input is scaled with `to_unit_range`, float input is taken as scaled."
+    t = X.detach().cpu() if isinstance(X, torch.Tensor) else torch.as_tensor(np.asarray(X))
+    return to_unit_range(t) if t.dtype == torch.uint8 else t.float()
+
+# %% ../nbs/01_data.ipynb #3536efe3
 def plot_class_distribution(y=None, counts=None, classes=None, title='', ax=None, color='tab:blue'):
     "Bar chart of the samples per class (from labels `y` or `counts`), each bar labelled with its count."
     import matplotlib.pyplot as plt

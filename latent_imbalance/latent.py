@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['encode_images', 'decode_codes', 'LatentOversampler', 'plot_synthetic_grid']
 
-# %% ../nbs/08_latent.ipynb #d5f047ca
+# %% ../nbs/08_latent.ipynb #11b9a3c4
 import numpy as np
 import torch
 from sklearn.base import clone
@@ -13,15 +13,15 @@ from sklearn.utils import check_random_state
 from sklearn.utils.validation import column_or_1d
 from imblearn.utils import check_target_type
 from .smote import OverSampler, SMOTE
-from .data import to_unit_range
+from .data import to_unit_range, as_unit_images
 
-# %% ../nbs/08_latent.ipynb #b842ab1a
+# %% ../nbs/08_latent.ipynb #7b7f6fa3
 @torch.no_grad()
 def encode_images(model, X, batch_size:int=500) -> np.ndarray:
     "Codes `(N, n_z)` of images `X` (uint8 or [-1, 1] floats) under `model` in eval mode, as float32."
     model.eval()
     dev = next(model.parameters()).device
-    X = to_unit_range(X) if torch.as_tensor(X).dtype == torch.uint8 else torch.as_tensor(X, dtype=torch.float32)
+    X = as_unit_images(X)
     return torch.cat([model.encode(X[i:i + batch_size].to(dev)).float().cpu() for i in range(0, len(X), batch_size)]).numpy()
 
 @torch.no_grad()
@@ -33,7 +33,7 @@ def decode_codes(model, Z, batch_size:int=500) -> np.ndarray:
     if not len(Z): return np.zeros((0, *model.shape), dtype=np.float32)
     return torch.cat([model.decode(Z[i:i + batch_size].to(dev)).float().cpu() for i in range(0, len(Z), batch_size)]).numpy()
 
-# %% ../nbs/08_latent.ipynb #e1b45b4c
+# %% ../nbs/08_latent.ipynb #df381305
 class LatentOversampler(OverSampler):
     "Encode images with `autoencoder`, oversample the codes with `sampler` (default SMOTE), decode the synthetic codes."
     _parameter_constraints = {**OverSampler._parameter_constraints, 'autoencoder': 'no_validation', 'sampler': 'no_validation',
@@ -51,11 +51,10 @@ class LatentOversampler(OverSampler):
 
     def _check_X_y(self, X, y, accept_sparse=None):
         m = self._model()
-        X = torch.as_tensor(X.detach().cpu() if isinstance(X, torch.Tensor) else np.asarray(X))
+        X = as_unit_images(X)
         if X.ndim != 4 or tuple(X.shape[1:]) != tuple(m.shape):
             raise ValueError(f"LatentOversampler needs images of shape (N, {', '.join(map(str, m.shape))}) for this autoencoder; "
                              f"got {tuple(X.shape)}. For a feature matrix use the sampler directly.")
-        X = to_unit_range(X) if X.dtype == torch.uint8 else X.float()
         if not torch.isfinite(X).all(): raise ValueError("the images contain NaN or infinite values")
         if X.abs().max() > 1.0001:
             raise ValueError(f"float images must be scaled to [-1, 1] (got values up to {X.abs().max().item():.3g}); "
@@ -83,7 +82,7 @@ class LatentOversampler(OverSampler):
         X_new = decode_codes(model, Z_new, self.batch_size)
         return np.concatenate([X, X_new]), np.concatenate([y, y_new.astype(y.dtype)])
 
-# %% ../nbs/08_latent.ipynb #c45a6f8d
+# %% ../nbs/08_latent.ipynb #6cfe1c97
 def plot_synthetic_grid(X_real, y_real, X_syn, y_syn, n:int=6, classes=None, title='', seed:int=0):
     "A grid: per class, `n` real images then `n` synthetic ones (images as uint8 or [-1, 1] floats)."
     import matplotlib.pyplot as plt

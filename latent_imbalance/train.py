@@ -6,7 +6,7 @@
 __all__ = ['AUTOENCODERS', 'TrainConfig', 'pick_device', 'NonFiniteLossError', 'fit_autoencoder', 'build_autoencoder',
            'data_fingerprint', 'TrainedAutoencoder', 'train_autoencoder', 'plot_history']
 
-# %% ../nbs/07_train.ipynb #167abc38
+# %% ../nbs/07_train.ipynb #aecaaf8c
 import copy, math, time, os
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
@@ -14,11 +14,11 @@ import hashlib
 import numpy as np
 import torch
 from .core import atomic_write, cache_dir, config_hash
-from .data import to_unit_range
+from .data import to_unit_range, as_unit_images
 from .autoencoders import AutoEncoder, DeepSMOTE, DenoisingAE, SparseAE
 from .vae import BetaVAE
 
-# %% ../nbs/07_train.ipynb #d8f42821
+# %% ../nbs/07_train.ipynb #882dcdcd
 @dataclass
 class TrainConfig:
     "Training settings; all but `device` and `progress` are part of a trained model's identity."
@@ -44,7 +44,7 @@ def pick_device(device:str='auto') -> torch.device:
     if d.type == 'cuda' and not torch.cuda.is_available(): raise RuntimeError(f"device {device!r} asked for but CUDA is not available; use device='auto' or 'cpu'")
     return d
 
-# %% ../nbs/07_train.ipynb #776466c2
+# %% ../nbs/07_train.ipynb #5147fa1e
 class NonFiniteLossError(FloatingPointError):
     "The training loss became NaN or infinite."
 
@@ -62,7 +62,7 @@ def _epoch_gens(seed, epoch, device):
 def fit_autoencoder(model:AutoEncoder, X, y, config:TrainConfig|None=None, checkpoint=None) -> list:
     "Train `model` in place on images `X` ([-1, 1] floats or uint8) with labels `y`; return the per-epoch history."
     cfg = config or TrainConfig()
-    X = to_unit_range(X) if (torch.as_tensor(X).dtype == torch.uint8) else torch.as_tensor(X, dtype=torch.float32)
+    X = as_unit_images(X)
     y = torch.as_tensor(np.asarray(y), dtype=torch.long)
     if X.ndim != 4 or tuple(X.shape[1:]) != tuple(model.shape):
         raise ValueError(f"X must be images of shape (N, {', '.join(map(str, model.shape))}) for this model; got {tuple(X.shape)}")
@@ -114,7 +114,7 @@ def fit_autoencoder(model:AutoEncoder, X, y, config:TrainConfig|None=None, check
     model.eval()
     return state['history']
 
-# %% ../nbs/07_train.ipynb #67f565f0
+# %% ../nbs/07_train.ipynb #48452806
 AUTOENCODERS = {'ae': AutoEncoder, 'deepsmote': DeepSMOTE, 'denoising': DenoisingAE, 'sparse': SparseAE, 'beta-vae': BetaVAE}
 
 def build_autoencoder(kind:str, shape, **hparams) -> AutoEncoder:
@@ -141,7 +141,7 @@ class TrainedAutoencoder:
 def train_autoencoder(kind:str, X, y, hparams:dict|None=None, config:TrainConfig|None=None, cache:bool=True) -> TrainedAutoencoder:
     "Build, train (or load from the cache) an autoencoder of `kind` on images `X`, labels `y`."
     cfg, hparams = config or TrainConfig(), dict(hparams or {})
-    X = to_unit_range(X) if torch.as_tensor(X).dtype == torch.uint8 else torch.as_tensor(X, dtype=torch.float32)
+    X = as_unit_images(X)
     torch.manual_seed(cfg.seed)
     model = build_autoencoder(kind, tuple(X.shape[1:]), **hparams)
     key = config_hash(dict(data=data_fingerprint(X, y), model=model.hparams(), train={**cfg.key(), 'max_epochs': cfg.max_epochs}))
@@ -157,7 +157,7 @@ def train_autoencoder(kind:str, X, y, hparams:dict|None=None, config:TrainConfig
         ckpt.unlink(missing_ok=True)
     return TrainedAutoencoder(model.cpu(), history, path, False)
 
-# %% ../nbs/07_train.ipynb #e8518d2b
+# %% ../nbs/07_train.ipynb #c06c33a8
 def plot_history(history, ax=None, title='', normalize:bool=False):
     "Loss curves (total and parts) per epoch from a training history."
     import matplotlib.pyplot as plt
