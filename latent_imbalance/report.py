@@ -6,7 +6,7 @@
 __all__ = ['results_dir', 'load_results', 'check_current', 'load_artifact', 'thesis_comparison', 'plot_f1_bars',
            'plot_method_grids', 'per_class_delta', 'goal_check']
 
-# %% ../nbs/12_report_mnist.ipynb #6180f8ec
+# %% ../nbs/12_report_mnist.ipynb #6f35dfd3
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
@@ -15,7 +15,7 @@ from .experiments import (METHODS, ABLATIONS, THESIS_TABLES, THESIS_SOURCE, read
                                           run_spec, table_path)
 from .core import config_hash
 
-# %% ../nbs/12_report_mnist.ipynb #ef7bccfa
+# %% ../nbs/12_report_mnist.ipynb #ff543f3b
 def results_dir() -> Path:
     "The repository's `results/` folder (the report notebooks run from `nbs/`)."
     for p in [Path('results'), Path('../results')]:
@@ -45,7 +45,7 @@ def thesis_comparison(df:pd.DataFrame, dataset:str) -> pd.DataFrame:
         rows.append(dict(method=m, ours_f1=round(ours.mean(), 4), seeds=len(ours), thesis_f1=ref[m][2], difference=round(ours.mean() - ref[m][2], 4)))
     return pd.DataFrame(rows).set_index('method') if rows else pd.DataFrame()
 
-# %% ../nbs/12_report_mnist.ipynb #9f87468c
+# %% ../nbs/12_report_mnist.ipynb #c5fc2833
 def plot_f1_bars(tables:dict, dataset:str, ax=None, title=''):
     "Grouped bars of mean macro F1 ± std per method for several tables (label → DataFrame), thesis values as markers."
     if ax is None: _, ax = plt.subplots(figsize=(11, 4))
@@ -62,7 +62,7 @@ def plot_f1_bars(tables:dict, dataset:str, ax=None, title=''):
     ax.set_ylim(max(0, lo - 0.05), 1.0); ax.legend(fontsize=8, loc='lower left'); ax.grid(axis='y', alpha=.3)
     return ax
 
-# %% ../nbs/12_report_mnist.ipynb #a525a235
+# %% ../nbs/12_report_mnist.ipynb #a1205029
 def plot_method_grids(path, methods, seed:int=0, n:int=8, classes=None):
     "One row of synthetic examples per class and method, from the saved artifacts."
     arts = {m: load_artifact(path, m, seed) for m in methods}
@@ -86,7 +86,7 @@ def plot_method_grids(path, methods, seed:int=0, n:int=8, classes=None):
     plt.tight_layout()
     return fig
 
-# %% ../nbs/12_report_mnist.ipynb #9b014cb5
+# %% ../nbs/12_report_mnist.ipynb #9b5337ce
 def per_class_delta(path, df:pd.DataFrame, methods, reference:str='baseline') -> pd.DataFrame:
     "Mean per-class F1 of each method minus that of `reference` on the same seeds, from the saved artifacts."
     rows = {}
@@ -98,7 +98,7 @@ def per_class_delta(path, df:pd.DataFrame, methods, reference:str='baseline') ->
         if d: rows[m] = np.mean(d, axis=0)
     return pd.DataFrame(rows).T
 
-# %% ../nbs/12_report_mnist.ipynb #7d0bf928
+# %% ../nbs/12_report_mnist.ipynb #28df20c5
 def goal_check(df:pd.DataFrame, target:float, label:str) -> pd.DataFrame:
     "Per latent method: mean macro F1, the baseline's, whether it beats it; and whether the best method reaches `target`."
     means = df.groupby('method').macro_f1.mean()
