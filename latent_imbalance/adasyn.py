@@ -25,11 +25,17 @@ class ADASYN(OverSampler):
         self.n_neighbors, self.beta, self.d_th = n_neighbors, beta, d_th
 
     def _fit_resample(self, X, y):
-        # beta and d_th act on the counts sampling_strategy asked for: G = beta * (m_l - m_s), only where m_s / m_l < d_th
-        classes, counts = np.unique(y, return_counts=True)
-        size, n_major = dict(zip(classes.tolist(), counts)), counts.max()
-        self.sampling_strategy_ = {c: (int(round(self.beta * n)) if size[c] / n_major < self.d_th else 0)
-                                   for c, n in self.sampling_strategy_.items()}
+        # beta and d_th shape a computed gap: G = beta * (m_l - m_s), only where m_s / m_l < d_th.
+        # Explicit counts (a dict or a callable sampling_strategy) are honoured as asked, the majority class included.
+        if isinstance(self.sampling_strategy, dict) or callable(self.sampling_strategy):
+            if self.beta != 1 or self.d_th != 1:
+                warnings.warn("ADASYN: beta and d_th shape the gap of a computed sampling_strategy ('auto', a ratio, ...); "
+                              "the explicit counts of this sampling_strategy are honoured as given.")
+        else:
+            classes, counts = np.unique(y, return_counts=True)
+            size, n_major = dict(zip(classes.tolist(), counts)), counts.max()
+            self.sampling_strategy_ = {c: (int(round(self.beta * n)) if size[c] / n_major < self.d_th else 0)
+                                       for c, n in self.sampling_strategy_.items()}
         self._nn_all = NearestNeighbors(n_neighbors=self.n_neighbors + 1).fit(X)
         self.density_ = {}
         return super()._fit_resample(X, y)

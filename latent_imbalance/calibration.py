@@ -128,7 +128,7 @@ class WeightedCalibration(OverSampler):
         key = plain_label(cls)
         Xc = X[y == cls].astype(np.float64)
         if self.partition_[key] != 'minority':             # median classes (and the majority, if asked): latent SMOTE
-            return smote_samples(Xc, n, self.smote_k, rng, cls)
+            return smote_samples(Xc, n, self.smote_k, rng, cls, 'smote_k')
         cov_c = self._class_cov(Xc)
         k = min(self.k, len(self.means_))
         per_sample = allocate(np.ones(len(Xc)), n)           # (m - c) / c each, the remainder spread exactly

@@ -51,14 +51,10 @@ class LatentOversampler(OverSampler):
 
     def _check_X_y(self, X, y, accept_sparse=None):
         m = self._model()
-        X = as_unit_images(X)
+        X = as_unit_images(X)                     # checks finiteness and the [-1, 1] range of float images
         if X.ndim != 4 or tuple(X.shape[1:]) != tuple(m.shape):
             raise ValueError(f"LatentOversampler needs images of shape (N, {', '.join(map(str, m.shape))}) for this autoencoder; "
                              f"got {tuple(X.shape)}. For a feature matrix use the sampler directly.")
-        if not torch.isfinite(X).all(): raise ValueError("the images contain NaN or infinite values")
-        if X.abs().max() > 1.0001:
-            raise ValueError(f"float images must be scaled to [-1, 1] (got values up to {X.abs().max().item():.3g}); "
-                             "pass uint8 images or use latent_imbalance.data.to_unit_range")
         y, binarize_y = check_target_type(y, indicate_one_vs_all=True)
         y = column_or_1d(y)
         if len(y) != len(X): raise ValueError(f"{len(X)} images but {len(y)} labels")

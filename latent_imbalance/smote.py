@@ -107,9 +107,9 @@ def interpolate(X_base, X_nn, gaps) -> np.ndarray:
     return out
 
 # %% ../nbs/02_smote.ipynb #47222057
-def smote_samples(Xc, n:int, k:int, rng, cls=None) -> np.ndarray:
-    "`n` SMOTE samples from the rows of `Xc` (one class): uniform base rows, uniform one of their k neighbours, uniform gap."
-    nn = class_neighbors(Xc, k, cls)
+def smote_samples(Xc, n:int, k:int, rng, cls=None, param:str='k_neighbors') -> np.ndarray:
+    "`n` SMOTE samples from the rows of `Xc` (one class): uniform base rows, uniform one of their k neighbours, uniform gap; `param` names `k` in errors."
+    nn = class_neighbors(Xc, k, cls, param)
     rows = rng.randint(0, len(Xc), size=n)
     cols = rng.randint(0, k, size=n)
     return interpolate(Xc[rows], Xc[nn[rows, cols]], rng.uniform(size=n))

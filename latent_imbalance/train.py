@@ -13,7 +13,7 @@ from pathlib import Path
 import hashlib
 import numpy as np
 import torch
-from .core import atomic_write, cache_dir, config_hash
+from .core import atomic_write, cache_dir, config_hash, load_checkpoint, set_aside, CheckpointError
 from .data import to_unit_range, as_unit_images
 from .autoencoders import AutoEncoder, DeepSMOTE, DenoisingAE, SparseAE
 from .vae import BetaVAE
@@ -74,8 +74,11 @@ def fit_autoencoder(model:AutoEncoder, X, y, config:TrainConfig|None=None, check
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
     state = dict(epoch=0, history=[], best=math.inf, bad=0, best_state=None)
     ckpt_key = config_hash(dict(model=model.hparams(), train=cfg.key(), n=len(X)))
+    ck = None
     if checkpoint is not None and Path(checkpoint).exists():
-        ck = torch.load(checkpoint, map_location=dev, weights_only=False)
+        try: ck = load_checkpoint(checkpoint, dev, required=('key', 'model', 'opt', *state))
+        except CheckpointError as e: set_aside(checkpoint, f"The training checkpoint could not be resumed: {e}")
+    if ck is not None:
         if ck.get('key') != ckpt_key:
             raise ValueError(f"checkpoint {checkpoint} belongs to another model or training setup; delete it or pass another path")
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['opt'])
@@ -147,9 +150,13 @@ def train_autoencoder(kind:str, X, y, hparams:dict|None=None, config:TrainConfig
     key = config_hash(dict(data=data_fingerprint(X, y), model=model.hparams(), train={**cfg.key(), 'max_epochs': cfg.max_epochs}))
     path = cache_dir('autoencoders')/f'{kind}-{key}.pt'
     if cache and path.exists():
-        saved = torch.load(path, map_location='cpu', weights_only=False)
-        model.load_state_dict(saved['model']); model.eval()
-        return TrainedAutoencoder(model, saved['history'], path, True)
+        try:
+            saved = load_checkpoint(path, 'cpu', required=('model', 'history'))
+            model.load_state_dict(saved['model']); model.eval()
+            return TrainedAutoencoder(model, saved['history'], path, True)
+        except (CheckpointError, RuntimeError) as e:       # RuntimeError: weights that do not fit this model
+            set_aside(path, f"The cached {kind} autoencoder could not be used: {e}")
+            torch.manual_seed(cfg.seed); model = build_autoencoder(kind, tuple(X.shape[1:]), **hparams)
     ckpt = path.with_suffix('.ckpt') if cache else None
     history = fit_autoencoder(model, X, y, cfg, checkpoint=ckpt)
     if cache:
