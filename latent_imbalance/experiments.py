@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['DATASETS', 'METHODS', 'ABLATIONS', 'RUN_PROFILES', 'ROW_COLUMNS', 'THESIS_TABLES', 'THESIS_SOURCE',
            'classifier_config', 'run_spec', 'method_config', 'make_split', 'oversample', 'git_commit', 'run_one',
-           'table_path', 'read_table', 'run_table', 'summarize_table']
+           'ResultsFileError', 'table_path', 'read_table', 'write_row', 'run_table', 'summarize_table']
 
 # %% ../nbs/11_experiments.ipynb #4421742d
-import json, os, platform, subprocess, time, warnings
+import contextlib, fcntl, json, numbers, os, platform, subprocess, time, warnings
 from dataclasses import dataclass, asdict, replace
 from functools import lru_cache
 from pathlib import Path
@@ -93,7 +93,7 @@ def _ae_settings(profile, dataset, seed):
     return _cap(dataset, 'ae_dim_h', p['ae_dim_h']), replace(cfg, max_epochs=_cap(dataset, 'ae_max_epochs', cfg.max_epochs))
 
 @lru_cache(maxsize=4)
-def _load(name, train): return load_dataset(name, train=train)
+def _load(name, train, download=False): return load_dataset(name, train=train, download=download)
 
 def run_spec(dataset:str, imbalance:str|None=None, profile:str='cpu', classifier:str|None=None) -> dict:
     "Resolved names for a table (defaults from `DATASETS`)."
@@ -117,10 +117,10 @@ def method_config(spec:dict, method:str) -> dict:
                 resnet_width=p['resnet_width'] if spec['classifier'] == 'resnet18' else None)
 
 # %% ../nbs/11_experiments.ipynb #3fc7a86d
-def make_split(spec:dict, seed:int):
+def make_split(spec:dict, seed:int, download:bool=False):
     "Training, validation and test data of a run: (train ImageData, val ImageData, test ImageData)."
     p, d = RUN_PROFILES[spec['profile']], DATASETS[spec['dataset']]
-    train, test = _load(d['name'], True), _load(d['name'], False)
+    train, test = _load(d['name'], True, download), _load(d['name'], False, download)
     counts = imbalance_counts(spec['imbalance'], train.labels, ratio=DATASETS[spec['dataset']].get('ratio', 100.))
     scale = min(1., p['max_count'] / max(counts.values())) if p['max_count'] else 1.
     counts = {c: max(p['min_count'], int(round(n * scale))) for c, n in counts.items()}
@@ -155,11 +155,11 @@ def git_commit() -> str:
         return (sha + ('-dirty' if dirty else '')) if sha else 'unknown'
     except Exception: return 'unknown'
 
-def run_one(spec:dict, method:str, seed:int, n_examples:int=8) -> tuple:
+def run_one(spec:dict, method:str, seed:int, n_examples:int=8, download:bool=False) -> tuple:
     "Run one row: returns (row dict, artifacts dict: confusion matrix, per-class F1, example synthetic images)."
     t0 = time.perf_counter()
     seed_everything(seed)
-    train, val, test = make_split(spec, seed)
+    train, val, test = make_split(spec, seed, download)
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', UserWarning)
         Xr, yr, ae = oversample(method, spec, train, seed)
@@ -184,6 +184,10 @@ def run_one(spec:dict, method:str, seed:int, n_examples:int=8) -> tuple:
 # %% ../nbs/11_experiments.ipynb #d65b829d
 ROW_COLUMNS = ['method', 'seed', *METRICS, 'accuracy', 'seconds', 'config_hash', 'git_commit', 'torch_version',
                'n_train', 'epochs', 'ae_epochs', 'dataset', 'imbalance', 'profile', 'classifier']
+_NUMERIC = ['seed', *METRICS, 'accuracy', 'seconds', 'n_train', 'epochs', 'ae_epochs']
+
+class ResultsFileError(ValueError):
+    "A results CSV that cannot be read as a table of rows (empty, not a CSV, missing columns, non-numeric values)."
 
 def table_path(spec:dict, results='results') -> Path:
     "results/<dataset>-<imbalance>-<profile>[-<classifier> when not the dataset's default].csv"
@@ -191,29 +195,75 @@ def table_path(spec:dict, results='results') -> Path:
     if spec['classifier'] != DATASETS[spec['dataset']]['classifier']: stem += f"-{spec['classifier']}"
     return Path(results)/f'{stem}.csv'
 
-def read_table(path) -> pd.DataFrame:
-    "A results CSV (empty with the right columns if it does not exist)."
+def read_table(path, repair:bool=False) -> pd.DataFrame:
+    "A results CSV, checked (columns, numbers, complete rows); empty with the right columns if it does not exist."
     path = Path(path)
-    return pd.read_csv(path) if path.exists() else pd.DataFrame(columns=ROW_COLUMNS)
+    if not path.exists(): return pd.DataFrame(columns=ROW_COLUMNS)
+    fix = "Move it aside (or delete it) and run the table again; finished rows are rerun."
+    if path.stat().st_size == 0: raise ResultsFileError(f"results file {path} is empty. {fix}")
+    try: df = pd.read_csv(path)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError) as e:
+        raise ResultsFileError(f"results file {path} is not a readable CSV ({type(e).__name__}: {str(e).strip()[:120]}). {fix}") from e
+    missing = [c for c in ROW_COLUMNS if c not in df.columns]
+    if missing: raise ResultsFileError(f"results file {path} lacks the column(s) {missing}, so it was not written by this runner "
+                                       f"(a results file has the columns {ROW_COLUMNS}). {fix}")
+    for c in _NUMERIC: df[c] = pd.to_numeric(df[c], errors='coerce')
+    incomplete = df[['method', 'seed', *METRICS, 'config_hash']].isna().any(axis=1)
+    if incomplete.any():
+        lines = (np.flatnonzero(incomplete) + 2).tolist()      # +2: the header and 1-based lines
+        what = f"line(s) {lines[:5]} of results file {path} are incomplete or hold non-numeric values (a row cut short?)"
+        if not repair: raise ResultsFileError(f"{what}. Run the table again to repair it (those rows are rerun), or fix the file.")
+        warnings.warn(f"{what}; they are dropped and will be run again.", RuntimeWarning, stacklevel=2)
+        df = df[~incomplete].reset_index(drop=True)
+    df['seed'] = df.seed.astype(int)
+    return df
+
+@contextlib.contextmanager
+def _locked(path:Path):
+    "An exclusive lock (fcntl) on a hidden file beside `path`, held while a results file is merged and written."
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(f'.{path.name}.lock'), 'a') as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try: yield
+        finally: fcntl.flock(f, fcntl.LOCK_UN)
+
+def write_row(path, row:dict, artifacts:dict|None=None) -> pd.DataFrame:
+    "Merge one row into the results file under a lock (replacing the row of the same method and seed) and write it atomically."
+    path = Path(path)
+    if artifacts is not None:
+        with atomic_write(path.with_suffix('')/f"{row['method']}-s{row['seed']}.npz") as f: np.savez_compressed(f, **artifacts)
+    with _locked(path):
+        for stale in path.parent.glob(f'.{path.name}.*.tmp'): stale.unlink()   # left by a writer that was killed mid-write
+        df = read_table(path, repair=True)                   # what other writers have added since this run started
+        same = (df.method == row['method']) & (df.seed == row['seed'])
+        df = pd.concat([df[~same], pd.DataFrame([row])], ignore_index=True)
+        df = df[ROW_COLUMNS + [c for c in df.columns if c not in ROW_COLUMNS]]
+        with atomic_write(path, 'w') as f: df.to_csv(f, index=False)
+    return df
+
+def _check_seeds(seeds) -> list:
+    seeds = [seeds] if isinstance(seeds, numbers.Number) else list(seeds)
+    bad = [s for s in seeds if isinstance(s, bool) or not isinstance(s, numbers.Integral) or s < 0]
+    if bad or not seeds: raise ValueError(f"seeds must be whole numbers >= 0 (e.g. seeds=(0, 1, 2)); got {seeds!r}")
+    return [int(s) for s in seeds]
 
 def run_table(dataset:str, methods=None, seeds=(0,), profile:str='cpu', imbalance:str|None=None, classifier:str|None=None,
-              results='results', log=print) -> pd.DataFrame:
-    "Run the missing rows of a table, writing the CSV after each; returns the table."
-    spec = run_spec(dataset, imbalance, profile, classifier)
+              results='results', log=print, download:bool=False) -> pd.DataFrame:
+    "Run the missing rows of a table, merging each finished row into the CSV; returns the table."
+    spec, seeds = run_spec(dataset, imbalance, profile, classifier), _check_seeds(seeds)
     path, methods = table_path(spec, results), list(methods or METHODS)
-    df = read_table(path)
+    for m in methods: method_config(spec, m)                 # unknown names fail before any work
+    df = read_table(path, repair=True)
     for seed in seeds:
         for method in methods:
             h = config_hash(method_config(spec, method))
             done = df[(df.method == method) & (df.seed == seed)]
             if len(done) and (done.config_hash == h).all():
                 continue
-            row, art = run_one(spec, method, seed)
-            df = pd.concat([df[~((df.method == method) & (df.seed == seed))], pd.DataFrame([row])], ignore_index=True)[ROW_COLUMNS]
-            with atomic_write(path.with_suffix('')/f'{method}-s{seed}.npz') as f: np.savez_compressed(f, **art)
-            with atomic_write(path, 'w') as f: df.to_csv(f, index=False)
+            row, art = run_one(spec, method, seed, download=download)
+            df = write_row(path, row, art)
             if log: log(f"{path.name}: {method} seed {seed}: macro F1 {row['macro_f1']:.4f} ({row['seconds']:.0f} s)")
-    return df
+    return read_table(path, repair=True) if path.exists() else df
 
 # %% ../nbs/11_experiments.ipynb #a291bfa4
 THESIS_TABLES = {
@@ -227,7 +277,7 @@ THESIS_TABLES = {
 THESIS_SOURCE = {'mnist': 'thesis Tables 5.1 and 5.2', 'cifar10': 'thesis Tables 5.3, 5.4 and 5.5'}
 
 def summarize_table(df:pd.DataFrame, dataset:str|None=None, metrics=('macro_recall', 'macro_precision', 'macro_f1', 'balanced_accuracy', 'gmean')) -> pd.DataFrame:
-    "Mean ± std over seeds per method (in `METHODS` order), with the thesis's recall / precision / F1 beside them."
+    "Mean ± std over seeds per method (in `METHODS` order), with the thesis's recall / precision / F1 beside them (not for `smoke` tables)."
     order = [m for m in METHODS if m in set(df.method)]
     g = df.groupby('method')
     out = pd.DataFrame(index=order)
@@ -235,6 +285,7 @@ def summarize_table(df:pd.DataFrame, dataset:str|None=None, metrics=('macro_reca
     for k in metrics:
         mu, sd = g[k].mean().reindex(order), g[k].std(ddof=0).fillna(0).reindex(order)
         out[k] = [f"{a:.4f} ± {b:.4f}" for a, b in zip(mu, sd)]
+    if len(df) and (df.profile == 'smoke').all(): return out      # a plumbing check: nothing to set beside the thesis
     ref = THESIS_TABLES.get(dataset or (df.dataset.iloc[0] if len(df) else ''), {})
     for i, k in enumerate(['thesis_recall', 'thesis_precision', 'thesis_f1']):
         out[k] = [f"{ref[m][i]:.4f}" if m in ref else '' for m in order]
