@@ -32,7 +32,7 @@ from sklearn.metrics import confusion_matrix, f1_score
 DATASETS = {
     'mnist': dict(name='MNIST', imbalance='thesis-mnist', classifier='mlp'),
     'fashion-mnist': dict(name='FashionMNIST', imbalance='thesis-mnist', classifier='mlp'),
-    'cifar10': dict(name='CIFAR10', imbalance='thesis-cifar10', classifier='resnet18'),
+    'cifar10': dict(name='CIFAR10', imbalance='thesis-cifar10', classifier='resnet18', ae_train=dict(bf16=False)),
     'digits': dict(name='digits', imbalance='long-tailed', classifier='mlp', ratio=15.,
                    caps=dict(ae_dim_h=16, ae_max_epochs=40, budget=50_000)),
 }
@@ -64,7 +64,7 @@ _CLF = {
     'smoke':  {'mlp': ClassifierConfig(budget=4_000), 'cnn': ClassifierConfig(budget=4_000),
                'resnet18': ClassifierConfig(optimizer='sgd', lr=0.05, weight_decay=5e-4, schedule='onecycle', budget=2_000, augment=True)},
     'cpu':    {'mlp': ClassifierConfig(budget=400_000), 'cnn': ClassifierConfig(budget=200_000),
-               'resnet18': ClassifierConfig(optimizer='sgd', lr=0.1, weight_decay=5e-4, schedule='onecycle', budget=480_000, augment=True, bf16=True)},
+               'resnet18': ClassifierConfig(optimizer='sgd', lr=0.1, weight_decay=5e-4, schedule='onecycle', budget=480_000, augment=True, channels_last=True)},
     'thesis': {'mlp': ClassifierConfig(budget=1_200_000), 'cnn': ClassifierConfig(budget=1_000_000),
                'resnet18': ClassifierConfig(optimizer='sgd', lr=0.1, weight_decay=5e-4, schedule='onecycle', budget=2_000_000, augment=True)},
 }
@@ -89,7 +89,7 @@ def classifier_config(profile:str, classifier:str, seed:int=0, dataset:str|None=
 # %% ../nbs/11_experiments.ipynb #63b6a831
 def _ae_settings(profile, dataset, seed):
     p = RUN_PROFILES[profile]
-    cfg = replace(p['ae_train'], seed=seed)
+    cfg = replace(p['ae_train'], seed=seed, **(DATASETS.get(dataset, {}).get('ae_train', {}) if profile == 'cpu' else {}))
     return _cap(dataset, 'ae_dim_h', p['ae_dim_h']), replace(cfg, max_epochs=_cap(dataset, 'ae_max_epochs', cfg.max_epochs))
 
 @lru_cache(maxsize=4)
@@ -109,8 +109,7 @@ def method_config(spec:dict, method:str) -> dict:
     if method not in METHODS: raise ValueError(f"Unknown method {method!r}; choose one of {list(METHODS)}")
     p, m = RUN_PROFILES[spec['profile']], METHODS[method]
     dim_h, ae_cfg = _ae_settings(spec['profile'], spec['dataset'], 0)
-    clf = asdict(classifier_config(spec['profile'], spec['classifier'], dataset=spec['dataset']))
-    for k in ('seed', 'device', 'progress'): clf.pop(k)
+    clf = classifier_config(spec['profile'], spec['classifier'], dataset=spec['dataset']).key()
     ae = None if m['ae'] is None else dict(kind=m['ae'][0], hparams={**m['ae'][1], 'dim_h': dim_h}, train=ae_cfg.key() | {'max_epochs': ae_cfg.max_epochs})
     return dict(spec=spec, method=method, sampler=m['sampler'], ae=ae, classifier=clf,
                 data=dict(max_count=p['max_count'], min_count=p['min_count'], test_limit=p['test_limit'], val_fraction=p['val_fraction']),
