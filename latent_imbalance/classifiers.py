@@ -110,8 +110,9 @@ class ImbalanceLoss(nn.Module):
         "The loss a `ClassifierConfig` names."
         return cls(cfg.loss, counts, cfg.tau, cfg.gamma, cfg.beta, cfg.max_margin, cfg.scale, cfg.drw_start)
 
-    def forward(self, logits, y, progress:float=0.):
-        "Mean loss of a batch; `progress` (0 to 1, the share of the budget spent) switches LDAM's re-weighting on."
+    def forward(self, logits, y, progress:float=0., sample_weight=None):
+        "Mean loss of a batch; `progress` (0 to 1, the share of the budget spent) switches LDAM's re-weighting on; `sample_weight` weights each sample."
+        if sample_weight is not None: return self._weighted(logits, y, progress, sample_weight)
         n = self.name
         if n == 'ce': return F.cross_entropy(logits, y)
         if n in ('class-balanced', 'effective-number'): return F.cross_entropy(logits, y, weight=self.weight)
@@ -122,6 +123,19 @@ class ImbalanceLoss(nn.Module):
             z = self.scale * (logits - F.one_hot(y, logits.shape[1]) * self.margins[y][:, None])
             return F.cross_entropy(z, y, weight=self.weight if progress >= self.drw_start else None)
         return F.cross_entropy(logits + self.shift, y)          # logit-adjusted, balanced-softmax
+
+    def _weighted(self, logits, y, progress, s):
+        "sum(c_y s l) / sum(c_y s) with per-sample losses l, class weights c and sample weights s (equals forward for s = 1)."
+        n, c = self.name, torch.ones_like(s)
+        if n == 'focal':
+            logp = F.log_softmax(logits, 1).gather(1, y[:, None]).squeeze(1); l = -(1 - logp.exp()) ** self.gamma * logp
+        elif n == 'ldam-drw':
+            l = F.cross_entropy(self.scale * (logits - F.one_hot(y, logits.shape[1]) * self.margins[y][:, None]), y, reduction='none')
+            if progress >= self.drw_start: c = self.weight[y]
+        else:
+            l = F.cross_entropy(logits + self.shift, y, reduction='none')
+            if n in ('class-balanced', 'effective-number'): c = self.weight[y]
+        return (c * s * l).sum() / (c * s).sum()
 
 class NormedLinear(nn.Module):
     "A linear layer on L2-normalised inputs with L2-normalised weight columns: cosine logits in [-1, 1] (for LDAM)."
@@ -173,6 +187,9 @@ class ClassifierConfig:
     max_margin: float = field(default=0.5, metadata={'hash_if_set': True})    # LDAM's largest margin
     scale: float = field(default=30.0, metadata={'hash_if_set': True})        # LDAM's logit scale s
     drw_start: float = field(default=0.8, metadata={'hash_if_set': True})     # share of the budget before re-weighting
+    # oversampled training sets (originals first, then `n_real` passed to fit_classifier): how synthetic images count
+    synthetic_weight: float = field(default=1.0, metadata={'hash_if_set': True})  # loss weight of a synthetic image
+    real_share: float|None = field(default=None, metadata={'hash_if_set': True})  # share of real images in every batch
 
     def epochs(self, n_train:int) -> int: return max(self.min_epochs, math.ceil(self.budget / max(n_train, 1)))
 
@@ -208,9 +225,21 @@ def logits(model, X, batch_size:int=1000) -> torch.Tensor:
     bias = getattr(model, 'logit_bias', None)
     return out + bias.cpu() if bias is not None else out
 
-def fit_classifier(model, X, y, config:ClassifierConfig|None=None, X_val=None, y_val=None) -> list:
-    "Train `model` on images `X`, labels `y`; keep the epoch with the best validation macro F1 (or the last). Returns the history."
+def _mixed_batches(n_real:int, n:int, bs:int, share:float, gen) -> list:
+    "Index batches with round(share * bs) real images (indices < n_real) and the rest synthetic, as many batches as a plain epoch."
+    nb, r = math.ceil(n / bs), min(bs, max(1, round(share * bs)))
+    def draw(k, m, off):            # k indices of m items, permutation after permutation
+        return torch.cat([torch.randperm(m, generator=gen) for _ in range(math.ceil(k / m))])[:k] + off if k else torch.zeros(0, dtype=torch.long)
+    return list(torch.cat([draw(nb * r, n_real, 0).view(nb, r), draw(nb * (bs - r), n - n_real, n_real).view(nb, bs - r)], 1))
+
+def fit_classifier(model, X, y, config:ClassifierConfig|None=None, X_val=None, y_val=None, n_real:int|None=None) -> list:
+    "Train `model` on images `X`, labels `y` (the first `n_real` real, the rest synthetic); keep the epoch with the best validation macro F1 (or the last). Returns the history."
     cfg = config or ClassifierConfig()
+    n_real = len(y) if n_real is None else int(n_real)
+    if not 0 <= n_real <= len(y): raise ValueError(f"n_real must be between 0 and the {len(y)} training samples, got {n_real}")
+    if cfg.synthetic_weight < 0: raise ValueError(f"synthetic_weight must be >= 0, got {cfg.synthetic_weight}")
+    if cfg.real_share is not None and not 0 < cfg.real_share <= 1: raise ValueError(f"real_share must be in (0, 1] or None, got {cfg.real_share}")
+    mix = cfg.real_share is not None and 0 < n_real < len(y)
     X = as_unit_images(X)
     y = torch.as_tensor(np.asarray(y), dtype=torch.long)
     dev = pick_device(cfg.device)
@@ -228,12 +257,14 @@ def fit_classifier(model, X, y, config:ClassifierConfig|None=None, X_val=None, y
     from tqdm.auto import tqdm
     for ep in tqdm(range(epochs), disable=not cfg.progress, leave=False, desc=type(model).__name__):
         model.train(); t0, tot = time.perf_counter(), 0.
-        for idx in torch.randperm(len(X), generator=gen).split(cfg.batch_size):
+        order = _mixed_batches(n_real, len(X), cfg.batch_size, cfg.real_share, gen) if mix else torch.randperm(len(X), generator=gen).split(cfg.batch_size)
+        for idx in order:
             xb, yb = X[idx].to(dev, non_blocking=True), y[idx].to(dev)
+            sw = torch.where(idx < n_real, 1., float(cfg.synthetic_weight)).to(dev) if cfg.synthetic_weight != 1 and n_real < len(y) else None
             if cfg.augment: xb = augment_batch(xb, gen)
             xb = xb.contiguous(memory_format=fmt)
             with torch.autocast(device_type=dev.type, dtype=torch.bfloat16, enabled=cfg.bf16):
-                loss = loss_fn(model(xb).float(), yb, progress=ep / epochs)
+                loss = loss_fn(model(xb).float(), yb, progress=ep / epochs, sample_weight=sw)
             opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
             if sched is not None: sched.step()
             tot += loss.item() * len(idx)

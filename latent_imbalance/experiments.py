@@ -23,7 +23,7 @@ from .data import (load_dataset, imbalance_counts, imbalanced_indices, validatio
 from .smote import SMOTE
 from .adasyn import ADASYN
 from .calibration import WeightedCalibration
-from .latent import LatentOversampler
+from .latent import LatentOversampler, encode_images, decode_codes
 from .train import TrainConfig, train_autoencoder
 from .classifiers import (ClassifierConfig, build_classifier, fit_classifier, predict, retrain_head,
                                           tune_logit_adjustment)
@@ -54,6 +54,8 @@ METHODS = {
     'deep-denoising-wcb-gaussian': dict(ae=('denoising', {}), sampler=('wcb', {'distribution': 'gaussian'})),
     'deep-denoising-wcb-uniform':  dict(ae=('denoising', {}), sampler=('wcb', {'weighting': 'uniform'})),
     'deep-denoising-wcb-half':     dict(ae=('denoising', {}), sampler='wcb', fill=0.5),
+    'deep-denoising-wcb-synweight': dict(ae=('denoising', {}), sampler='wcb', clf={'synthetic_weight': 0.25}),
+    'deep-denoising-wcb-mix':      dict(ae=('denoising', {}), sampler='wcb', clf={'real_share': 0.5}),
     # what practitioners use instead: a loss for imbalance, post-hoc adjustment, two-stage re-training of the head
     'class-balanced':         dict(ae=None, sampler=None, loss='class-balanced'),
     'effective-number':       dict(ae=None, sampler=None, loss='effective-number'),
@@ -67,7 +69,8 @@ METHODS = {
     'feature-wcb':            dict(ae=None, sampler=None, head='wcb'),
     'deep-denoising-wcb+logit-adjusted': dict(ae=('denoising', {}), sampler='wcb', fill=0.5, loss='logit-adjusted'),
 }
-ABLATIONS = ['deepsmote-code', 'deep-denoising-wcb-gaussian', 'deep-denoising-wcb-uniform', 'deep-denoising-wcb-half']   # not thesis rows
+ABLATIONS = ['deepsmote-code', 'deep-denoising-wcb-gaussian', 'deep-denoising-wcb-uniform', 'deep-denoising-wcb-half',
+             'deep-denoising-wcb-synweight', 'deep-denoising-wcb-mix']   # not thesis rows
 ALTERNATIVES = ['class-balanced', 'effective-number', 'focal', 'ldam-drw', 'logit-adjusted', 'logit-adjusted-posthoc',
                 'balanced-softmax', 'crt', 'feature-smote', 'feature-wcb', 'deep-denoising-wcb+logit-adjusted']
 HEAD_SHARE = 0.2     # two-stage methods: the share of the example budget spent re-training the head
@@ -127,9 +130,8 @@ def method_config(spec:dict, method:str) -> dict:
     if method not in METHODS: raise ValueError(f"Unknown method {method!r}; choose one of {list(METHODS)}")
     p, m = RUN_PROFILES[spec['profile']], METHODS[method]
     dim_h, ae_cfg = _ae_settings(spec['profile'], spec['dataset'], 0)
-    clf = classifier_config(spec['profile'], spec['classifier'], dataset=spec['dataset']).key()
+    clf = _row_classifier_config(m, spec, 0).key()
     ae = None if m['ae'] is None else dict(kind=m['ae'][0], hparams={**m['ae'][1], 'dim_h': dim_h}, train=ae_cfg.key() | {'max_epochs': ae_cfg.max_epochs})
-    clf |= {'loss': m['loss']} if 'loss' in m else {}
     extra = {k: m[k] for k in ('fill', 'posthoc', 'head') if k in m} | ({'head_share': HEAD_SHARE} if 'head' in m else {})
     return dict(spec=spec, method=method, sampler=m['sampler'], ae=ae, classifier=clf, **extra,
                 data=dict(max_count=p['max_count'], min_count=p['min_count'], test_limit=p['test_limit'], val_fraction=p['val_fraction']),
@@ -173,20 +175,24 @@ def oversample(method:str, spec:dict, train, seed:int):
     Xr, yr = LatentOversampler(ae.model, sampler=_sampler(m['sampler'], seed), sampling_strategy=strategy, random_state=seed).fit_resample(X, y)
     return Xr, yr, ae
 
-def train_classifier(method:str, spec:dict, Xr, yr, val, seed:int):
+def _row_classifier_config(m:dict, spec:dict, seed:int) -> ClassifierConfig:
+    "The run profile's recipe with the method's loss and classifier settings."
+    return replace(classifier_config(spec['profile'], spec['classifier'], seed, spec['dataset']), loss=m.get('loss', 'ce'), **m.get('clf', {}))
+
+def train_classifier(method:str, spec:dict, Xr, yr, val, seed:int, n_real:int|None=None):
     "The row's classifier trained on the (oversampled) training set with the method's loss, head re-training or post-hoc adjustment; (model, history, extras)."
     m, shape = METHODS[method], val.shape
     width = RUN_PROFILES[spec['profile']]['resnet_width']
     torch.manual_seed(seed)
     clf = build_classifier(spec['classifier'], shape, val.n_classes, **({'width': width} if spec['classifier'] == 'resnet18' else {}))
-    cfg = replace(classifier_config(spec['profile'], spec['classifier'], seed, spec['dataset']), loss=m.get('loss', 'ce'))
+    cfg = _row_classifier_config(m, spec, seed)
     extras = {}
     if 'head' in m:                                     # two stages share the budget
         b2 = int(round(cfg.budget * HEAD_SHARE))
         hist = fit_classifier(clf, Xr, yr, replace(cfg, budget=cfg.budget - b2), val.images, val.labels)
         resample = 'balanced' if m['head'] == 'balanced' else _sampler(m['head'], seed)
         hist += retrain_head(clf, Xr, yr, replace(cfg, budget=b2), val.images, val.labels, resample=resample)
-    else: hist = fit_classifier(clf, Xr, yr, cfg, val.images, val.labels)
+    else: hist = fit_classifier(clf, Xr, yr, cfg, val.images, val.labels, n_real=n_real)
     if m.get('posthoc'): extras['tau'] = tune_logit_adjustment(clf, val.images, val.labels, np.bincount(yr, minlength=val.n_classes))
     return clf, hist, extras
 
@@ -208,7 +214,7 @@ def run_one(spec:dict, method:str, seed:int, n_examples:int=8, download:bool=Fal
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', UserWarning)
         Xr, yr, ae = oversample(method, spec, train, seed)
-    clf, hist, extras = train_classifier(method, spec, Xr, yr, val, seed)
+    clf, hist, extras = train_classifier(method, spec, Xr, yr, val, seed, n_real=len(train))
     pred = predict(clf, test.images)
     m = classification_metrics(test.labels, pred, labels=np.arange(test.n_classes))
     row = dict(method=method, seed=seed, **{k: round(float(m[k]), 6) for k in METRICS}, accuracy=round(float(m['accuracy']), 6),
@@ -222,6 +228,9 @@ def run_one(spec:dict, method:str, seed:int, n_examples:int=8, download:bool=Fal
                synthetic_images=from_unit_range(syn_X[pick]) if len(pick) else np.zeros((0, *train.shape), np.uint8),
                synthetic_labels=syn_y[pick], train_counts=np.bincount(train.labels, minlength=train.n_classes),
                **{k: np.asarray(v) for k, v in extras.items()})
+    if ae is not None:                          # the autoencoder's test reconstructions: the first image of each class
+        first = np.array([np.flatnonzero(test.labels == c)[0] for c in range(test.n_classes) if (test.labels == c).any()])
+        art.update(test_images=test.images[first], reconstructions=from_unit_range(decode_codes(ae.model, encode_images(ae.model, test.images[first]))))
     return row, art
 
 # %% ../nbs/11_experiments.ipynb #d65b829d

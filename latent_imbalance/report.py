@@ -4,14 +4,15 @@
 
 # %% auto #0
 __all__ = ['results_dir', 'load_results', 'check_current', 'load_artifact', 'thesis_comparison', 'plot_f1_bars',
-           'plot_method_grids', 'per_class_delta', 'goal_check']
+           'plot_method_grids', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions', 'plot_reconstructions',
+           'goal_check', 'method_family', 'total_seconds', 'rank_methods', 'plot_cost_vs_f1']
 
 # %% ../nbs/12_report_mnist.ipynb #6f35dfd3
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 from pathlib import Path
-from .experiments import (METHODS, ABLATIONS, THESIS_TABLES, THESIS_SOURCE, read_table, summarize_table, method_config,
+from .experiments import (METHODS, ABLATIONS, ALTERNATIVES, THESIS_TABLES, THESIS_SOURCE, read_table, summarize_table, method_config,
                                           run_spec, table_path)
 from .core import config_hash
 
@@ -98,6 +99,47 @@ def per_class_delta(path, df:pd.DataFrame, methods, reference:str='baseline') ->
         if d: rows[m] = np.mean(d, axis=0)
     return pd.DataFrame(rows).T
 
+# %% ../nbs/12_report_mnist.ipynb #2670be73
+def plot_per_class_delta(delta:pd.DataFrame, ax=None, title='', span:float=0.1):
+    "Heat map of per-class F1 changes (methods x classes) with the values written in the cells."
+    if ax is None: _, ax = plt.subplots(figsize=(10, 0.3 * len(delta) + 1.5))
+    im = ax.imshow(delta.values, cmap='RdBu', vmin=-span, vmax=span, aspect='auto')
+    ax.set_yticks(range(len(delta))); ax.set_yticklabels(delta.index); ax.set_xticks(range(delta.shape[1])); ax.set_xlabel('class (0: most training images)')
+    for i in range(delta.shape[0]):
+        for j in range(delta.shape[1]): ax.text(j, i, f'{delta.values[i, j]:+.2f}', ha='center', va='center', fontsize=7)
+    plt.colorbar(im, ax=ax, label='F1 change vs baseline'); ax.set_title(title)
+    return ax
+
+def plot_confusions(path, df:pd.DataFrame, methods, seed:int=0, label:str=''):
+    "Row-normalised confusion matrices of `methods` (seed `seed`) from the saved artifacts, side by side."
+    from latent_imbalance.metrics import plot_confusion
+    fig, axs = plt.subplots(1, len(methods), figsize=(6 * len(methods), 4.6))
+    for ax, m in zip(np.atleast_1d(axs), methods):
+        a = load_artifact(path, m, seed)
+        if a is None: ax.set_axis_off(); continue
+        cm = a['confusion']; k = len(cm)
+        y_t = np.repeat(np.arange(k), cm.sum(1)); y_p = np.concatenate([np.repeat(np.arange(k), r) for r in cm])
+        plot_confusion(y_t, y_p, ax=ax, title=f'{m} ({label}seed {seed})')
+    plt.tight_layout()
+    return fig
+
+def plot_reconstructions(path, methods, seed:int=0):
+    "Per autoencoder (the first row of each that saved them): one test image per class above its decoding."
+    arts, seen = {}, set()
+    for m in methods:
+        a, ae = load_artifact(path, m, seed), repr(METHODS[m]['ae'])
+        if a is not None and 'reconstructions' in a and ae not in seen: arts[m] = a; seen.add(ae)
+    if not arts: return None
+    fig, axs = plt.subplots(len(arts), 1, figsize=(8, 1.9 * len(arts)))
+    for ax, (m, a) in zip(np.atleast_1d(axs), arts.items()):
+        pair = np.concatenate([np.concatenate(list(a['test_images']), axis=2), np.concatenate(list(a['reconstructions']), axis=2)], axis=1)
+        img = pair.transpose(1, 2, 0)
+        ax.imshow(img.squeeze(-1) if img.shape[-1] == 1 else img, cmap='gray' if img.shape[-1] == 1 else None)
+        ax.set_xticks([]); ax.set_yticks([]); ax.set_ylabel(METHODS[m]['ae'][0] + (f" {METHODS[m]['ae'][1]}" if METHODS[m]['ae'][1] else ''), rotation=0, ha='right', va='center', fontsize=8)
+    axs0 = np.atleast_1d(axs)[0]; axs0.set_title('test images (top) and their reconstructions (bottom)', fontsize=9)
+    plt.tight_layout()
+    return fig
+
 # %% ../nbs/12_report_mnist.ipynb #28df20c5
 def goal_check(df:pd.DataFrame, target:float, label:str) -> pd.DataFrame:
     "Per latent method: mean macro F1, the baseline's, whether it beats it; and whether the best method reaches `target`."
@@ -109,3 +151,51 @@ def goal_check(df:pd.DataFrame, target:float, label:str) -> pd.DataFrame:
     print(f"{label}: best method {best} at {means[best]:.4f} (goal {target}): {'met' if means[best] >= target else 'not met'}; "
           f"{int(out.above_baseline.sum())} of {len(out)} latent methods above the baseline ({means['baseline']:.4f})")
     return out
+
+# %% ../nbs/12_report_mnist.ipynb #1a7c3989
+def method_family(method:str) -> str:
+    "'no oversampling', 'oversampling (pixels)', 'deep oversampling (latent)' or 'loss / re-training'."
+    m = METHODS[method]
+    if method in ALTERNATIVES and m['ae'] is None: return 'loss / re-training'
+    if m['ae'] is not None: return 'deep oversampling (latent)'
+    return 'oversampling (pixels)' if m['sampler'] is not None else 'no oversampling'
+
+def total_seconds(df:pd.DataFrame) -> pd.Series:
+    "Mean seconds per method, autoencoder included: a row that loaded a shared autoencoder from the cache is charged the training time that the costliest row of that autoencoder carried."
+    sec = df.groupby('method').seconds.mean()
+    plain = sec[[m for m in sec.index if METHODS[m]['ae'] is None]].median()
+    out = sec.copy()
+    for ae in {repr(METHODS[m]['ae']) for m in sec.index if METHODS[m]['ae'] is not None}:
+        peers = [m for m in sec.index if repr(METHODS[m]['ae']) == ae]
+        trainer = sec[peers].idxmax()                  # the row that trained the autoencoder already carries its cost
+        for m in peers:
+            if m != trainer: out[m] += max(0., sec[trainer] - plain)
+    return out
+
+def rank_methods(df:pd.DataFrame) -> pd.DataFrame:
+    "Every method ranked by mean macro F1: mean ± std of macro F1 and balanced accuracy, seeds, seconds (with its autoencoder), family, change against the baseline."
+    g, order = df.groupby('method'), None
+    fmt = lambda k: {m: (f"{g[k].mean()[m]:.4f} ± {g[k].std(ddof=0)[m]:.4f}" if g.seed.nunique()[m] > 1 else f"{g[k].mean()[m]:.4f} (1 seed)") for m in g.groups}
+    mu = g.macro_f1.mean().sort_values(ascending=False)
+    out = pd.DataFrame(index=mu.index)
+    out['family'] = [method_family(m) for m in mu.index]
+    out['macro_f1'] = pd.Series(fmt('macro_f1')); out['balanced_accuracy'] = pd.Series(fmt('balanced_accuracy'))
+    out['vs_baseline'] = (mu - mu.get('baseline', np.nan)).map(lambda v: f"{v:+.4f}")
+    out['seconds'] = total_seconds(df).reindex(mu.index).round(0).astype(int)
+    out['seeds'] = g.seed.nunique().reindex(mu.index)
+    out.index.name = 'method (best first)'
+    return out
+
+def plot_cost_vs_f1(df:pd.DataFrame, ax=None, title=''):
+    "Mean macro F1 against mean total seconds per method (log scale), coloured by family; the baseline marked."
+    if ax is None: _, ax = plt.subplots(figsize=(9, 5))
+    mu, sec = df.groupby('method').macro_f1.mean(), total_seconds(df)
+    colors = {'no oversampling': 'k', 'oversampling (pixels)': 'tab:gray', 'deep oversampling (latent)': 'tab:blue', 'loss / re-training': 'tab:orange'}
+    for fam, col in colors.items():
+        ms = [m for m in mu.index if method_family(m) == fam]
+        if ms: ax.scatter(sec[ms], mu[ms], c=col, s=60 if fam == 'no oversampling' else 30, marker='*' if fam == 'no oversampling' else 'o', label=fam, zorder=3)
+    for m in mu.index: ax.annotate(m, (sec[m], mu[m]), fontsize=6.5, xytext=(3, 2), textcoords='offset points')
+    if 'baseline' in mu: ax.axhline(mu['baseline'], color='k', lw=0.8, ls='--')
+    ax.set_xscale('log'); ax.set_xlabel('seconds per row, autoencoder included (log scale)'); ax.set_ylabel('macro F1 (mean over seeds; axis not from 0)')
+    ax.set_title(title); ax.legend(fontsize=7, loc='lower right'); ax.grid(alpha=.3)
+    return ax
