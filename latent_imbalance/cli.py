@@ -45,6 +45,7 @@ def main(argv=None):
     r.add_argument('--seeds', type=_seed, nargs='+', default=[0])
     r.add_argument('--methods', nargs='+', default=None, choices=list(METHODS))
     r.add_argument('--results', default='results')
+    r.add_argument('--rerun', action='store_true', help='run the asked-for rows again even if the results file has them (e.g. to make a whole table on one machine)')
     r.add_argument('--download', action='store_true', help='download the dataset into the data root if it is missing (nothing is written there otherwise)')
     t = sub.add_parser('table', help='print a results CSV as mean ± std over seeds')
     t.add_argument('path')
@@ -61,7 +62,7 @@ def _command(a):
                          f"seeds {a.seeds}; results in {table_path(run_spec('digits', profile=a.profile), results)}")
     elif a.command == 'run':
         df = run_table(a.dataset, methods=a.methods, seeds=a.seeds, profile=a.profile, imbalance=a.imbalance,
-                       classifier=a.classifier, results=a.results, download=a.download)
+                       classifier=a.classifier, results=a.results, download=a.download, rerun=a.rerun)
         spec = run_spec(a.dataset, a.imbalance, a.profile, a.classifier)
         _print_table(df, f"{table_path(spec, a.results)}")
     elif a.command == 'table':

@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['DATASETS', 'METHODS', 'ABLATIONS', 'ALTERNATIVES', 'HEAD_SHARE', 'RUN_PROFILES', 'ROW_COLUMNS', 'THESIS_TABLES',
            'THESIS_SOURCE', 'classifier_config', 'run_spec', 'method_config', 'make_split', 'fill_strategy',
-           'oversample', 'train_classifier', 'git_commit', 'run_one', 'ResultsFileError', 'table_path', 'read_table',
-           'write_row', 'run_table', 'summarize_table']
+           'oversample', 'train_classifier', 'git_commit', 'machine', 'run_one', 'ResultsFileError', 'table_path',
+           'read_table', 'write_row', 'run_table', 'summarize_table']
 
 # %% ../nbs/11_experiments.ipynb #4421742d
 import contextlib, fcntl, json, numbers, os, platform, subprocess, time, warnings
@@ -206,6 +206,15 @@ def git_commit() -> str:
         return (sha + ('-dirty' if dirty else '')) if sha else 'unknown'
     except Exception: return 'unknown'
 
+def machine() -> str:
+    "The processor and accelerator a row ran on (its numbers can differ in the last digits, and through them the chosen epoch, between machines)."
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path('/proc/cpuinfo').read_text().splitlines():
+            if line.startswith('model name'): cpu = line.split(':', 1)[1].strip(); break
+    except OSError: pass
+    return cpu + (f" + {torch.cuda.get_device_name()}" if torch.cuda.is_available() else '')
+
 def run_one(spec:dict, method:str, seed:int, n_examples:int=8, download:bool=False) -> tuple:
     "Run one row: returns (row dict, artifacts dict: confusion matrix, per-class F1, example synthetic images)."
     t0 = time.perf_counter()
@@ -220,7 +229,7 @@ def run_one(spec:dict, method:str, seed:int, n_examples:int=8, download:bool=Fal
     row = dict(method=method, seed=seed, **{k: round(float(m[k]), 6) for k in METRICS}, accuracy=round(float(m['accuracy']), 6),
                seconds=round(time.perf_counter() - t0, 1), config_hash=config_hash(method_config(spec, method)),
                git_commit=git_commit(), torch_version=torch.__version__, n_train=int(len(yr)), epochs=len(hist),
-               ae_epochs=len(ae.history) if ae is not None else 0, **spec)
+               ae_epochs=len(ae.history) if ae is not None else 0, **spec, threads=torch.get_num_threads(), machine=machine())
     syn_X, syn_y = Xr[len(train):], yr[len(train):]
     pick = np.concatenate([np.flatnonzero(syn_y == c)[:n_examples] for c in range(train.n_classes)]).astype(int)
     art = dict(confusion=confusion_matrix(test.labels, pred, labels=np.arange(test.n_classes)),
@@ -300,8 +309,8 @@ def _check_seeds(seeds) -> list:
     return [int(s) for s in seeds]
 
 def run_table(dataset:str, methods=None, seeds=(0,), profile:str='cpu', imbalance:str|None=None, classifier:str|None=None,
-              results='results', log=print, download:bool=False) -> pd.DataFrame:
-    "Run the missing rows of a table, merging each finished row into the CSV; returns the table."
+              results='results', log=print, download:bool=False, rerun:bool=False) -> pd.DataFrame:
+    "Run the missing rows of a table (all asked-for rows with `rerun`), merging each finished row into the CSV; returns the table."
     spec, seeds = run_spec(dataset, imbalance, profile, classifier), _check_seeds(seeds)
     path, methods = table_path(spec, results), list(methods or METHODS)
     for m in methods: method_config(spec, m)                 # unknown names fail before any work
@@ -310,7 +319,7 @@ def run_table(dataset:str, methods=None, seeds=(0,), profile:str='cpu', imbalanc
         for method in methods:
             h = config_hash(method_config(spec, method))
             done = df[(df.method == method) & (df.seed == seed)]
-            if len(done) and (done.config_hash == h).all():
+            if len(done) and (done.config_hash == h).all() and not rerun:
                 continue
             row, art = run_one(spec, method, seed, download=download)
             df = write_row(path, row, art)
