@@ -254,7 +254,7 @@ def fit_classifier(model, X, y, config:ClassifierConfig|None=None, X_val=None, y
     epochs = cfg.epochs(len(X)); steps = epochs * math.ceil(len(X) / cfg.batch_size)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=steps) if cfg.schedule == 'onecycle' else None
     history, best, best_state = [], -1., None
-    from tqdm.auto import tqdm
+    from tqdm import tqdm                 # the plain bar: no notebook widget needed
     for ep in tqdm(range(epochs), disable=not cfg.progress, leave=False, desc=type(model).__name__):
         model.train(); t0, tot = time.perf_counter(), 0.
         order = _mixed_batches(n_real, len(X), cfg.batch_size, cfg.real_share, gen) if mix else torch.randperm(len(X), generator=gen).split(cfg.batch_size)

@@ -84,7 +84,7 @@ def fit_autoencoder(model:AutoEncoder, X, y, config:TrainConfig|None=None, check
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['opt'])
         state = {k: ck[k] for k in state}
     model.on_train_start(X if dev.type == 'cpu' else X.to(dev), y)
-    from tqdm.auto import tqdm
+    from tqdm import tqdm                 # the plain bar: no notebook widget needed
     bar = tqdm(total=cfg.max_epochs, initial=state['epoch'], disable=not cfg.progress, desc=type(model).__name__, leave=False)
     while state['epoch'] < cfg.max_epochs and state['bad'] < cfg.patience:
         epoch, t0 = state['epoch'], time.perf_counter()
