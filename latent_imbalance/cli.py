@@ -37,6 +37,7 @@ def main(argv=None):
     d.add_argument('--seeds', type=_seed, nargs='+', default=[0])
     d.add_argument('--profile', default='cpu', choices=sorted(RUN_PROFILES))
     d.add_argument('--results', default=None, help='folder for the results CSV (default: a temporary folder)')
+    d.add_argument('--device', default='auto', help="'auto' (CUDA when present), 'cpu', 'cuda' or 'cuda:N'")
     r = sub.add_parser('run', help='run (or resume) a results table')
     r.add_argument('--dataset', required=True, choices=sorted(DATASETS))
     r.add_argument('--imbalance', default=None, help="imbalance profile (default: the dataset's thesis profile)")
@@ -45,6 +46,9 @@ def main(argv=None):
     r.add_argument('--seeds', type=_seed, nargs='+', default=[0])
     r.add_argument('--methods', nargs='+', default=None, choices=list(METHODS))
     r.add_argument('--results', default='results')
+    r.add_argument('--executor', default='local', choices=['local', 'ray'], help="where rows run: this process, or a Ray cluster (pip install -e '.[ray]')")
+    r.add_argument('--address', default=None, help="Ray cluster to join ('auto', 'ray://host:10001'); default: start a local Ray instance")
+    r.add_argument('--device', default='auto', help="'auto' (CUDA when present), 'cpu', 'cuda' or 'cuda:N'")
     r.add_argument('--rerun', action='store_true', help='run the asked-for rows again even if the results file has them (e.g. to make a whole table on one machine)')
     r.add_argument('--download', action='store_true', help='download the dataset into the data root if it is missing (nothing is written there otherwise)')
     t = sub.add_parser('table', help='print a results CSV as mean ± std over seeds')
@@ -57,14 +61,21 @@ def main(argv=None):
 def _command(a):
     if a.command == 'demo':
         results = a.results or tempfile.mkdtemp(prefix='latent-imbalance-demo-')
-        df = run_table('digits', seeds=a.seeds, profile=a.profile, results=results)
+        df = run_table('digits', seeds=a.seeds, profile=a.profile, results=results, device=a.device)
         _print_table(df, f"digits (embedded), long-tailed split (ratio 15), MLP, test set of 540 images, profile {a.profile}, "
                          f"seeds {a.seeds}; results in {table_path(run_spec('digits', profile=a.profile), results)}")
     elif a.command == 'run':
-        df = run_table(a.dataset, methods=a.methods, seeds=a.seeds, profile=a.profile, imbalance=a.imbalance,
-                       classifier=a.classifier, results=a.results, download=a.download, rerun=a.rerun)
+        executor = None
+        if a.executor == 'ray':
+            from latent_imbalance.cluster import RayExecutor
+            executor = RayExecutor(address=a.address)
+        df = run_table(a.dataset, methods=a.methods, seeds=a.seeds, profile=a.profile, imbalance=a.imbalance, classifier=a.classifier,
+                       results=a.results, download=a.download, rerun=a.rerun, executor=executor, device=a.device, progress=True)
         spec = run_spec(a.dataset, a.imbalance, a.profile, a.classifier)
         _print_table(df, f"{table_path(spec, a.results)}")
+        if df.attrs.get('failures'):
+            print(f"{len(df.attrs['failures'])} row(s) failed; see {table_path(spec, a.results).stem}-failures.csv", file=sys.stderr)
+            return 1
     elif a.command == 'table':
         if not Path(a.path).exists(): sys.exit(f"no results file {a.path}; make it with 'latent-imbalance run ...'")
         _print_table(read_table(a.path), a.path)

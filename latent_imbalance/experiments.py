@@ -6,7 +6,8 @@
 __all__ = ['DATASETS', 'METHODS', 'ABLATIONS', 'ALTERNATIVES', 'HEAD_SHARE', 'RUN_PROFILES', 'ROW_COLUMNS', 'THESIS_TABLES',
            'THESIS_SOURCE', 'classifier_config', 'run_spec', 'method_config', 'make_split', 'fill_strategy',
            'oversample', 'train_classifier', 'git_commit', 'machine', 'run_one', 'ResultsFileError', 'table_path',
-           'read_table', 'write_row', 'run_table', 'summarize_table']
+           'read_table', 'write_row', 'RowTask', 'row_tasks', 'ensure_autoencoder', 'attempt_row', 'LocalExecutor',
+           'record_failure', 'run_table', 'summarize_table']
 
 # %% ../nbs/11_experiments.ipynb #4421742d
 import contextlib, fcntl, json, numbers, os, platform, subprocess, time, warnings
@@ -18,7 +19,7 @@ import pandas as pd
 import torch
 from imblearn.over_sampling import RandomOverSampler
 from .core import atomic_write, config_hash, seed_everything
-from .data import (load_dataset, imbalance_counts, imbalanced_indices, validation_split, to_unit_range,
+from .data import (PROFILES, load_dataset, imbalance_counts, imbalanced_indices, validation_split, to_unit_range,
                                    from_unit_range)
 from .smote import SMOTE
 from .adasyn import ADASYN
@@ -91,11 +92,11 @@ _CLF = {
 }
 RUN_PROFILES = {
     'smoke':  dict(ae_dim_h=8, ae_train=TrainConfig(lr=1e-3, max_epochs=2, progress=False), resnet_width=4,
-                   max_count=200, min_count=12, test_limit=1000, val_fraction=0.1),
+                   max_count=200, min_count=12, test_limit=1000, val_fraction=0.1, cpus_per_task=1, gpu=False),
     'cpu':    dict(ae_dim_h=32, ae_train=TrainConfig(lr=1e-3, max_epochs=25, patience=5, bf16=True, channels_last=True, progress=False),
-                   resnet_width=16, max_count=None, min_count=1, test_limit=None, val_fraction=0.1),
+                   resnet_width=16, max_count=None, min_count=1, test_limit=None, val_fraction=0.1, cpus_per_task=1, gpu=False),
     'thesis': dict(ae_dim_h=64, ae_train=TrainConfig(lr=3e-4, max_epochs=350, patience=10, progress=False),
-                   resnet_width=64, max_count=None, min_count=1, test_limit=None, val_fraction=0.1),
+                   resnet_width=64, max_count=None, min_count=1, test_limit=None, val_fraction=0.1, cpus_per_task=4, gpu=True),
 }
 
 def _cap(dataset, key, value):
@@ -123,6 +124,8 @@ def run_spec(dataset:str, imbalance:str|None=None, profile:str='cpu', classifier
     d = DATASETS[dataset]
     clf = classifier or d['classifier']
     if clf not in _CLF[profile]: raise ValueError(f"Unknown classifier {clf!r}; choose one of {sorted(_CLF[profile])}")
+    if imbalance is not None and imbalance not in [*PROFILES, 'long-tailed']:
+        raise ValueError(f"Unknown imbalance profile {imbalance!r}; choose one of {[*PROFILES, 'long-tailed']}")
     return dict(dataset=dataset, imbalance=imbalance or d['imbalance'], profile=profile, classifier=clf)
 
 def method_config(spec:dict, method:str) -> dict:
@@ -159,7 +162,7 @@ def fill_strategy(y, fill:float|None) -> dict|str:
     target = int(round(fill * counts.max()))
     return {c: target for c, n in zip(classes.tolist(), counts) if n < target}
 
-def oversample(method:str, spec:dict, train, seed:int):
+def oversample(method:str, spec:dict, train, seed:int, device:str='auto'):
     "Images (float32 in [-1, 1]) and labels of the training set after `method`; also the trained autoencoder, if any."
     m = METHODS[method]
     X, y = train.images, train.labels
@@ -171,7 +174,7 @@ def oversample(method:str, spec:dict, train, seed:int):
         return np.asarray(Xr, dtype=np.float32).reshape(-1, *train.shape), np.asarray(yr), None
     kind, hp = m['ae']
     dim_h, cfg = _ae_settings(spec['profile'], spec['dataset'], seed)
-    ae = train_autoencoder(kind, X, y, {**hp, 'dim_h': dim_h}, cfg)
+    ae = train_autoencoder(kind, X, y, {**hp, 'dim_h': dim_h}, replace(cfg, device=device))
     Xr, yr = LatentOversampler(ae.model, sampler=_sampler(m['sampler'], seed), sampling_strategy=strategy, random_state=seed).fit_resample(X, y)
     return Xr, yr, ae
 
@@ -179,13 +182,13 @@ def _row_classifier_config(m:dict, spec:dict, seed:int) -> ClassifierConfig:
     "The run profile's recipe with the method's loss and classifier settings."
     return replace(classifier_config(spec['profile'], spec['classifier'], seed, spec['dataset']), loss=m.get('loss', 'ce'), **m.get('clf', {}))
 
-def train_classifier(method:str, spec:dict, Xr, yr, val, seed:int, n_real:int|None=None):
+def train_classifier(method:str, spec:dict, Xr, yr, val, seed:int, n_real:int|None=None, device:str='auto'):
     "The row's classifier trained on the (oversampled) training set with the method's loss, head re-training or post-hoc adjustment; (model, history, extras)."
     m, shape = METHODS[method], val.shape
     width = RUN_PROFILES[spec['profile']]['resnet_width']
     torch.manual_seed(seed)
     clf = build_classifier(spec['classifier'], shape, val.n_classes, **({'width': width} if spec['classifier'] == 'resnet18' else {}))
-    cfg = _row_classifier_config(m, spec, seed)
+    cfg = replace(_row_classifier_config(m, spec, seed), device=device)
     extras = {}
     if 'head' in m:                                     # two stages share the budget
         b2 = int(round(cfg.budget * HEAD_SHARE))
@@ -215,15 +218,15 @@ def machine() -> str:
     except OSError: pass
     return cpu + (f" + {torch.cuda.get_device_name()}" if torch.cuda.is_available() else '')
 
-def run_one(spec:dict, method:str, seed:int, n_examples:int=8, download:bool=False) -> tuple:
+def run_one(spec:dict, method:str, seed:int, n_examples:int=8, download:bool=False, device:str='auto') -> tuple:
     "Run one row: returns (row dict, artifacts dict: confusion matrix, per-class F1, example synthetic images)."
     t0 = time.perf_counter()
     seed_everything(seed)
     train, val, test = make_split(spec, seed, download)
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', UserWarning)
-        Xr, yr, ae = oversample(method, spec, train, seed)
-    clf, hist, extras = train_classifier(method, spec, Xr, yr, val, seed, n_real=len(train))
+        Xr, yr, ae = oversample(method, spec, train, seed, device)
+    clf, hist, extras = train_classifier(method, spec, Xr, yr, val, seed, n_real=len(train), device=device)
     pred = predict(clf, test.images)
     m = classification_metrics(test.labels, pred, labels=np.arange(test.n_classes))
     row = dict(method=method, seed=seed, **{k: round(float(m[k]), 6) for k in METRICS}, accuracy=round(float(m['accuracy']), 6),
@@ -308,23 +311,96 @@ def _check_seeds(seeds) -> list:
     if bad or not seeds: raise ValueError(f"seeds must be whole numbers >= 0 (e.g. seeds=(0, 1, 2)); got {seeds!r}")
     return [int(s) for s in seeds]
 
+@dataclass(frozen=True)
+class RowTask:
+    "One row to run: its table's spec, method and seed, and the key of the autoencoder it needs (None for none)."
+    spec: tuple
+    method: str
+    seed: int
+    ae_key: str|None
+
+    @property
+    def spec_dict(self) -> dict: return dict(self.spec)
+
+def row_tasks(spec:dict, methods, seeds, df:pd.DataFrame, rerun:bool=False) -> list:
+    "The rows of a table still to run: every (seed, method) not in `df` with the current configuration hash (all with `rerun`)."
+    out = []
+    for seed in seeds:
+        for method in methods:
+            cfg = method_config(spec, method)
+            done = df[(df.method == method) & (df.seed == seed)]
+            if len(done) and (done.config_hash == config_hash(cfg)).all() and not rerun: continue
+            ae = None if cfg['ae'] is None else config_hash(dict(ae=cfg['ae'], data=cfg['data'], spec=spec, seed=seed))
+            out.append(RowTask(tuple(sorted(spec.items())), method, seed, ae))
+    return out
+
+def ensure_autoencoder(task:RowTask, download:bool=False, device:str='auto') -> str:
+    "Train (or find in the cache) the autoencoder a row needs; return its cache path."
+    spec, m = task.spec_dict, METHODS[task.method]
+    train = make_split(spec, task.seed, download)[0]
+    dim_h, cfg = _ae_settings(spec['profile'], spec['dataset'], task.seed)
+    return str(train_autoencoder(m['ae'][0], train.images, train.labels, {**m['ae'][1], 'dim_h': dim_h}, replace(cfg, device=device)).path)
+
+def attempt_row(task:RowTask, download:bool=False, device:str='auto', tries:int=2):
+    "run_one for a task, tried up to `tries` times; (row, artifacts) or the last exception."
+    for _ in range(tries):
+        try: return run_one(task.spec_dict, task.method, task.seed, download=download, device=device)
+        except Exception as e: err = e
+    return err
+
+class LocalExecutor:
+    "Rows one after another in this process; a row that raises is tried once more, then reported as failed."
+    name = 'local'
+    def rows(self, tasks, download:bool=False, device:str='auto'):
+        "Yield (task, (row, artifacts) or exception) as rows finish."
+        for t in tasks: yield t, attempt_row(t, download, device)
+
+def record_failure(path, task:RowTask, error) -> Path:
+    "Add (method, seed, configuration hash, error) to the table's failures file, `<table>-failures.csv`, under the table's lock."
+    fpath = Path(path).with_name(Path(path).stem + '-failures.csv')
+    with _locked(Path(path)):
+        f = pd.read_csv(fpath) if fpath.exists() else pd.DataFrame(columns=['method', 'seed', 'config_hash', 'error', 'when'])
+        f = f[~((f.method == task.method) & (f.seed == task.seed))]
+        row = dict(method=task.method, seed=task.seed, config_hash=config_hash(method_config(task.spec_dict, task.method)),
+                   error=f"{type(error).__name__}: {str(error).strip().splitlines()[-1][:300] if str(error).strip() else ''}", when=time.strftime('%Y-%m-%d %H:%M:%S'))
+        f = pd.concat([f, pd.DataFrame([row])], ignore_index=True)
+        with atomic_write(fpath, 'w') as fh: f.to_csv(fh, index=False)
+    return fpath
+
+def _clear_failure(path, task:RowTask):
+    fpath = Path(path).with_name(Path(path).stem + '-failures.csv')
+    if not fpath.exists(): return
+    with _locked(Path(path)):
+        f = pd.read_csv(fpath); keep = f[~((f.method == task.method) & (f.seed == task.seed))]
+        if len(keep) == len(f): return
+        if len(keep):
+            with atomic_write(fpath, 'w') as fh: keep.to_csv(fh, index=False)
+        else: fpath.unlink()
+
 def run_table(dataset:str, methods=None, seeds=(0,), profile:str='cpu', imbalance:str|None=None, classifier:str|None=None,
-              results='results', log=print, download:bool=False, rerun:bool=False) -> pd.DataFrame:
-    "Run the missing rows of a table (all asked-for rows with `rerun`), merging each finished row into the CSV; returns the table."
+              results='results', log=print, download:bool=False, rerun:bool=False, executor=None, device:str='auto',
+              progress:bool=False) -> pd.DataFrame:
+    "Run the missing rows of a table (all asked-for rows with `rerun`) on `executor` (default: `LocalExecutor`), merging each finished row into the CSV; returns the table, its failed rows in `.attrs['failures']`."
     spec, seeds = run_spec(dataset, imbalance, profile, classifier), _check_seeds(seeds)
     path, methods = table_path(spec, results), list(methods or METHODS)
     for m in methods: method_config(spec, m)                 # unknown names fail before any work
+    tasks = row_tasks(spec, methods, seeds, read_table(path, repair=True), rerun)
+    executor, failures = executor or LocalExecutor(), []
+    from tqdm import tqdm
+    bar = tqdm(total=len(tasks), desc=f'{path.name} ({executor.name})', unit='row', disable=not progress or not tasks)
+    for task, out in executor.rows(tasks, download=download, device=device):
+        if isinstance(out, BaseException):
+            failures.append((task.method, task.seed, out)); record_failure(path, task, out)
+            if log: log(f"{path.name}: {task.method} seed {task.seed} FAILED after a retry: {type(out).__name__}: {out}")
+        else:
+            row, art = out
+            write_row(path, row, art); _clear_failure(path, task)
+            if log: log(f"{path.name}: {task.method} seed {task.seed}: macro F1 {row['macro_f1']:.4f} ({row['seconds']:.0f} s)")
+        bar.update(1)
+    bar.close()
     df = read_table(path, repair=True)
-    for seed in seeds:
-        for method in methods:
-            h = config_hash(method_config(spec, method))
-            done = df[(df.method == method) & (df.seed == seed)]
-            if len(done) and (done.config_hash == h).all() and not rerun:
-                continue
-            row, art = run_one(spec, method, seed, download=download)
-            df = write_row(path, row, art)
-            if log: log(f"{path.name}: {method} seed {seed}: macro F1 {row['macro_f1']:.4f} ({row['seconds']:.0f} s)")
-    return read_table(path, repair=True) if path.exists() else df
+    df.attrs['failures'] = failures
+    return df
 
 # %% ../nbs/11_experiments.ipynb #a291bfa4
 THESIS_TABLES = {
