@@ -7,7 +7,6 @@ __all__ = ['BACKBONE_SHAPES', 'register_shape', 'check_shape', 'layer_plan', 'En
            'DenoisingAE', 'sparsity_penalty', 'SparseAE']
 
 # %% ../nbs/05_autoencoders.ipynb #dc31dbf5
-import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F

@@ -10,7 +10,7 @@ __all__ = ['CLASSIFIERS', 'LOSSES', 'MLP', 'SmallCNN', 'CifarResNet18', 'build_c
 
 # %% ../nbs/10_classifiers.ipynb #a8d51db0
 import copy, math, time
-from dataclasses import dataclass, asdict, field, fields
+from dataclasses import dataclass, field, fields
 import numpy as np
 import torch
 import torch.nn as nn
@@ -18,7 +18,6 @@ import torch.nn.functional as F
 from torchvision.models.resnet import ResNet, BasicBlock
 from .data import as_unit_images
 from sklearn.metrics import f1_score
-from .metrics import classification_metrics
 from .train import pick_device
 
 # %% ../nbs/10_classifiers.ipynb #463ddf26
@@ -213,7 +212,6 @@ def augment_batch(x, gen):
 @torch.no_grad()
 def predict(model, X, batch_size:int=1000) -> np.ndarray:
     "Predicted labels for images `X` (uint8 or [-1, 1] floats)."
-    model.eval(); dev = next(model.parameters()).device
     return logits(model, X, batch_size).argmax(1).numpy()
 
 @torch.no_grad()

@@ -6,8 +6,7 @@
 __all__ = ['RayExecutor']
 
 # %% ../nbs/14_cluster.ipynb #d147430d
-import os, time
-from pathlib import Path
+import os
 from .experiments import RowTask, ensure_autoencoder, attempt_row, RUN_PROFILES
 from .data import DATA_ENV
 

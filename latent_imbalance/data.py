@@ -185,7 +185,7 @@ def load_dataset(name:str='digits', train:bool=True, root=None, download:bool=Fa
 # %% ../nbs/01_data.ipynb #b9a42991
 def write_fake_cifar10(root, n_train:int=50, n_test:int=20, seed:int=0) -> Path:
     "Write random 32x32x3 images in CIFAR-10's python format under `root` (for tests of the CIFAR code path)."
-    import pickle, hashlib
+    import pickle
     import torchvision.datasets as tvd
     rng, folder = np.random.default_rng(seed), Path(root)/tvd.CIFAR10.base_folder
     folder.mkdir(parents=True, exist_ok=True)

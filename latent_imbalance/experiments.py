@@ -10,8 +10,8 @@ __all__ = ['DATASETS', 'METHODS', 'ABLATIONS', 'ALTERNATIVES', 'HEAD_SHARE', 'RU
            'record_failure', 'run_table', 'summarize_table']
 
 # %% ../nbs/11_experiments.ipynb #4421742d
-import contextlib, fcntl, json, numbers, os, platform, subprocess, time, warnings
-from dataclasses import dataclass, asdict, replace
+import contextlib, fcntl, numbers, platform, subprocess, time, warnings
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 import numpy as np

@@ -13,7 +13,7 @@ from sklearn.utils import check_random_state
 from sklearn.utils.validation import column_or_1d
 from imblearn.utils import check_target_type
 from .smote import OverSampler, SMOTE
-from .data import to_unit_range, as_unit_images
+from .data import as_unit_images
 
 # %% ../nbs/08_latent.ipynb #7b7f6fa3
 @torch.no_grad()

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 from pathlib import Path
-from .experiments import (METHODS, ABLATIONS, ALTERNATIVES, THESIS_TABLES, THESIS_SOURCE, read_table, summarize_table, method_config,
+from .experiments import (METHODS, ABLATIONS, ALTERNATIVES, THESIS_TABLES, read_table, method_config,
                                           run_spec, table_path)
 from .core import config_hash
 
@@ -174,7 +174,7 @@ def total_seconds(df:pd.DataFrame) -> pd.Series:
 
 def rank_methods(df:pd.DataFrame) -> pd.DataFrame:
     "Every method ranked by mean macro F1: mean ± std of macro F1 and balanced accuracy, seeds, seconds (with its autoencoder), family, change against the baseline."
-    g, order = df.groupby('method'), None
+    g = df.groupby('method')
     fmt = lambda k: {m: (f"{g[k].mean()[m]:.4f} ± {g[k].std(ddof=0)[m]:.4f}" if g.seed.nunique()[m] > 1 else f"{g[k].mean()[m]:.4f} (1 seed)") for m in g.groups}
     mu = g.macro_f1.mean().sort_values(ascending=False)
     out = pd.DataFrame(index=mu.index)

@@ -7,7 +7,7 @@ __all__ = ['allocate', 'OverSampler', 'plain_label', 'class_neighbors', 'interpo
            'run_sampler_checks']
 
 # %% ../nbs/02_smote.ipynb #69f0f7ea
-import numbers, warnings
+import numbers
 import numpy as np
 from scipy import sparse
 from sklearn.neighbors import NearestNeighbors

@@ -7,14 +7,14 @@ __all__ = ['AUTOENCODERS', 'TrainConfig', 'pick_device', 'NonFiniteLossError', '
            'data_fingerprint', 'TrainedAutoencoder', 'train_autoencoder', 'plot_history']
 
 # %% ../nbs/07_train.ipynb #aecaaf8c
-import copy, math, time, os
-from dataclasses import dataclass, asdict, field
+import copy, math, time
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import hashlib
 import numpy as np
 import torch
 from .core import atomic_write, cache_dir, config_hash, load_checkpoint, set_aside, CheckpointError
-from .data import to_unit_range, as_unit_images
+from .data import as_unit_images
 from .autoencoders import AutoEncoder, DeepSMOTE, DenoisingAE, SparseAE
 from .vae import BetaVAE
 

@@ -2,7 +2,8 @@
 
 For each `PAGE:MIN_TABLES:MIN_IMAGES` it loads the page in Debian's chromium (headless, no network), reads the DOM
 after scripts ran, and fails unless the page has a title, at least MIN_TABLES <table> elements and MIN_IMAGES
-<img> elements whose data decodes (figures are inline PNGs). A screenshot of each page is written beside it.
+<img> elements whose data decodes (figures are inline PNGs), and fails if the page shows a warning or error box
+(stderr output) or a path of the machine that built it. A screenshot of each page is written beside it.
 
     python tools/check_pages.py _docs_preview/index.html:1:0 _docs_preview/12_report_mnist.html:3:4
 """
@@ -30,6 +31,10 @@ def check(page:Path, min_tables:int, min_images:int) -> list:
     imgs = re.findall(r'<img[^>]+src="data:image/png;base64,([^"]+)"', dom)
     good = sum(1 for b in imgs if base64.b64decode(b)[:8] == b'\x89PNG\r\n\x1a\n')
     if n_tables < min_tables: problems.append(f'{n_tables} tables, expected at least {min_tables}')
+    if 'application/vnd.jupyter.stderr' in dom: problems.append('a warning or error box (stderr output) is shown')
+    text = re.sub(r'<(script|style)[^>]*>.*?</\1>|<[^>]+>|(src|href)="[^"]*"', ' ', dom, flags=re.S)
+    paths = sorted(set(re.findall(r'(?<![\w.])/(?:tmp|work|home|root)/[^\s<"\']+', text)))
+    if paths: problems.append(f'paths of the machine that built the page: {paths[:3]}')
     if good < min_images: problems.append(f'{good} figures, expected at least {min_images}')
     print(f"{page}: {len(dom):,} bytes of DOM, {n_tables} tables, {good} figures" + (f" -- {'; '.join(problems)}" if problems else ' -- ok'))
     return problems
