@@ -173,7 +173,7 @@ class ClassifierConfig:
     budget: int = 300_000
     min_epochs: int = 2
     augment: bool = False         # random crop (4-pixel shift) + horizontal flip
-    bf16: bool = False            # bfloat16 autocast (fast only where the CPU or GPU has native bf16)
+    bf16: bool = False            # bfloat16 autocast on the CPU (fast only with native bf16); always on for CUDA devices
     seed: int = 0
     device: str = 'auto'
     progress: bool = False
@@ -261,7 +261,7 @@ def fit_classifier(model, X, y, config:ClassifierConfig|None=None, X_val=None, y
             sw = torch.where(idx < n_real, 1., float(cfg.synthetic_weight)).to(dev) if cfg.synthetic_weight != 1 and n_real < len(y) else None
             if cfg.augment: xb = augment_batch(xb, gen)
             xb = xb.contiguous(memory_format=fmt)
-            with torch.autocast(device_type=dev.type, dtype=torch.bfloat16, enabled=cfg.bf16):
+            with torch.autocast(device_type=dev.type, dtype=torch.bfloat16, enabled=cfg.bf16 or dev.type == 'cuda'):   # GPUs: always bf16
                 loss = loss_fn(model(xb).float(), yb, progress=ep / epochs, sample_weight=sw)
             opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
             if sched is not None: sched.step()

@@ -55,6 +55,10 @@ METHODS = {
     'deep-denoising-wcb-gaussian': dict(ae=('denoising', {}), sampler=('wcb', {'distribution': 'gaussian'})),
     'deep-denoising-wcb-uniform':  dict(ae=('denoising', {}), sampler=('wcb', {'weighting': 'uniform'})),
     'deep-denoising-wcb-half':     dict(ae=('denoising', {}), sampler='wcb', fill=0.5),
+    # the thesis's future work: other latent spaces
+    'beta-tcvae-smote':     dict(ae=('beta-tcvae', {}), sampler='smote'),
+    'wae-smote':            dict(ae=('wae', {}), sampler='smote'),
+    'wae-wcb':              dict(ae=('wae', {}), sampler='wcb'),
     'deep-denoising-wcb-synweight': dict(ae=('denoising', {}), sampler='wcb', clf={'synthetic_weight': 0.25}),
     'deep-denoising-wcb-mix':      dict(ae=('denoising', {}), sampler='wcb', clf={'real_share': 0.5}),
     # what practitioners use instead: a loss for imbalance, post-hoc adjustment, two-stage re-training of the head

@@ -17,6 +17,7 @@ from .core import atomic_write, cache_dir, config_hash, load_checkpoint, set_asi
 from .data import as_unit_images
 from .autoencoders import AutoEncoder, DeepSMOTE, DenoisingAE, SparseAE
 from .vae import BetaVAE
+from .tcvae_wae import BetaTCVAE, WAE
 
 # %% ../nbs/07_train.ipynb #882dcdcd
 @dataclass
@@ -28,7 +29,7 @@ class TrainConfig:
     patience: int = 5             # stop after this many epochs in a row without improvement ...
     min_delta: float = 1e-3       # ... by at least this fraction of the best loss
     seed: int = 0
-    bf16: bool = False            # bfloat16 autocast on CPU (faster where the CPU supports it)
+    bf16: bool = False            # bfloat16 autocast on the CPU (fast only with native bf16); always on for CUDA devices
     channels_last: bool = False   # NHWC memory layout for the convolutions
     device: str = 'auto'          # 'auto' (CUDA when present), 'cpu', 'cuda', 'cuda:1', ...
     progress: bool = True
@@ -92,7 +93,7 @@ def fit_autoencoder(model:AutoEncoder, X, y, config:TrainConfig|None=None, check
         model.train(); sums, n_seen = {}, 0
         for b, idx in enumerate(_batches(len(X), cfg.batch_size, order)):
             xb = X[idx].to(dev, non_blocking=True).contiguous(memory_format=fmt)
-            with torch.autocast(device_type=dev.type, dtype=torch.bfloat16, enabled=cfg.bf16):
+            with torch.autocast(device_type=dev.type, dtype=torch.bfloat16, enabled=cfg.bf16 or dev.type == 'cuda'):   # GPUs: always bf16
                 loss, parts = model.loss(xb, y[idx].to(dev), loss_gen)
             if not torch.isfinite(loss):
                 bar.close()
@@ -118,7 +119,8 @@ def fit_autoencoder(model:AutoEncoder, X, y, config:TrainConfig|None=None, check
     return state['history']
 
 # %% ../nbs/07_train.ipynb #48452806
-AUTOENCODERS = {'ae': AutoEncoder, 'deepsmote': DeepSMOTE, 'denoising': DenoisingAE, 'sparse': SparseAE, 'beta-vae': BetaVAE}
+AUTOENCODERS = {'ae': AutoEncoder, 'deepsmote': DeepSMOTE, 'denoising': DenoisingAE, 'sparse': SparseAE, 'beta-vae': BetaVAE,
+                'beta-tcvae': BetaTCVAE, 'wae': WAE}
 
 def build_autoencoder(kind:str, shape, **hparams) -> AutoEncoder:
     "An untrained autoencoder of `kind` (a key of `AUTOENCODERS`)."
