@@ -432,9 +432,10 @@ def summarize_table(df:pd.DataFrame, dataset:str|None=None, metrics=('macro_reca
     out['seeds'] = g.seed.nunique().reindex(order)
     for k in metrics:
         mu, sd = g[k].mean().reindex(order), g[k].std(ddof=0).fillna(0).reindex(order)
-        out[k] = [f"{a:.4f} ± {b:.4f}" for a, b in zip(mu, sd)]
+        out[k] = [f"{a:.4f} ± {b:.4f}" if n > 1 else f"{a:.4f}" for a, b, n in zip(mu, sd, out.seeds)]   # one seed: no spread to show
     if len(df) and (df.profile == 'smoke').all(): return out      # a plumbing check: nothing to set beside the thesis
     ref = THESIS_TABLES.get(dataset or (df.dataset.iloc[0] if len(df) else ''), {})
+    if not ref: return out                                        # a dataset the thesis does not report
     for i, k in enumerate(['thesis_recall', 'thesis_precision', 'thesis_f1']):
         out[k] = [f"{ref[m][i]:.4f}" if m in ref else '' for m in order]
     return out
