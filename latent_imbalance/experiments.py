@@ -5,9 +5,10 @@
 # %% auto #0
 __all__ = ['DATASETS', 'METHODS', 'ABLATIONS', 'ALTERNATIVES', 'HEAD_SHARE', 'SAMPLERS', 'RUN_PROFILES', 'ROW_COLUMNS',
            'THESIS_TABLES', 'THESIS_SOURCE', 'classifier_config', 'run_spec', 'method_config', 'make_split',
-           'fill_strategy', 'oversample', 'train_classifier', 'git_commit', 'machine', 'run_one', 'ResultsFileError',
-           'table_path', 'read_table', 'write_row', 'RowTask', 'row_tasks', 'ensure_autoencoder', 'attempt_row',
-           'LocalExecutor', 'record_failure', 'run_table', 'summarize_table']
+           'fill_strategy', 'oversample', 'train_classifier', 'git_commit', 'machine', 'reference_classifier',
+           'synthetic_quality', 'run_one', 'ResultsFileError', 'table_path', 'read_table', 'write_row', 'RowTask',
+           'row_tasks', 'ensure_autoencoder', 'attempt_row', 'LocalExecutor', 'record_failure', 'run_table',
+           'summarize_table']
 
 # %% ../nbs/11_experiments.ipynb #4421742d
 import contextlib, fcntl, numbers, platform, subprocess, time, warnings
@@ -18,7 +19,7 @@ import numpy as np
 import pandas as pd
 import torch
 from imblearn.over_sampling import RandomOverSampler, BorderlineSMOTE, SVMSMOTE, KMeansSMOTE
-from .core import atomic_write, config_hash, seed_everything
+from .core import atomic_write, config_hash, seed_everything, cache_dir, load_checkpoint, CheckpointError
 from .data import (PROFILES, load_dataset, imbalance_counts, imbalanced_indices, validation_split, to_unit_range,
                                    from_unit_range)
 from .smote import SMOTE
@@ -27,8 +28,8 @@ from .calibration import WeightedCalibration
 from .latent import LatentOversampler, encode_images, decode_codes
 from .train import TrainConfig, train_autoencoder
 from .classifiers import (ClassifierConfig, build_classifier, fit_classifier, predict, retrain_head,
-                                          tune_logit_adjustment)
-from .metrics import METRICS, classification_metrics
+                                          tune_logit_adjustment, penultimate_features)
+from .metrics import METRICS, classification_metrics, manifold_precision_recall
 from sklearn.metrics import confusion_matrix, f1_score
 
 # %% ../nbs/11_experiments.ipynb #34702ab1
@@ -228,6 +229,30 @@ def machine() -> str:
     except OSError: pass
     return cpu + (f" + {torch.cuda.get_device_name()}" if torch.cuda.is_available() else '')
 
+def reference_classifier(spec:dict, seed:int, train, val, device:str='auto'):
+    "The no-oversampling classifier of a table and seed (the `baseline` row's), from the cache or trained once and cached."
+    path = cache_dir('classifiers')/f"{config_hash(method_config(spec, 'baseline'))}-s{seed}.pt"
+    torch.manual_seed(seed)
+    width = RUN_PROFILES[spec['profile']]['resnet_width']
+    clf = build_classifier(spec['classifier'], train.shape, train.n_classes, **({'width': width} if spec['classifier'] == 'resnet18' else {}))
+    if path.exists():
+        try: clf.load_state_dict(load_checkpoint(path)['model']); return clf.eval()
+        except (CheckpointError, RuntimeError): path.unlink(missing_ok=True)
+    clf = train_classifier('baseline', spec, to_unit_range(train.images).numpy(), train.labels, val, seed, device=device)[0]
+    with atomic_write(path) as f: torch.save({'model': clf.state_dict()}, f)
+    return clf
+
+def synthetic_quality(ref, test, syn_X, syn_y, k:int=3, max_per_class:int=2000, seed:int=0) -> dict:
+    "Per class: precision and recall (k-NN manifolds) of the synthetic images against the test images of that class, in `ref`'s penultimate features."
+    rng, prec, rec = np.random.default_rng(seed), {}, {}
+    for c in np.unique(syn_y):
+        idx = np.flatnonzero(syn_y == c)
+        if len(idx) > max_per_class: idx = rng.choice(idx, max_per_class, replace=False)
+        real = test.images[test.labels == c]
+        if min(len(idx), len(real)) <= k: continue
+        prec[int(c)], rec[int(c)] = manifold_precision_recall(penultimate_features(ref, real), penultimate_features(ref, syn_X[idx]), k)
+    return dict(precision=prec, recall=rec)
+
 def run_one(spec:dict, method:str, seed:int, n_examples:int=8, download:bool=False, device:str='auto') -> tuple:
     "Run one row: returns (row dict, artifacts dict: confusion matrix, per-class F1, example synthetic images)."
     t0 = time.perf_counter()
@@ -237,6 +262,8 @@ def run_one(spec:dict, method:str, seed:int, n_examples:int=8, download:bool=Fal
         warnings.simplefilter('ignore', UserWarning)
         Xr, yr, ae = oversample(method, spec, train, seed, device)
     clf, hist, extras = train_classifier(method, spec, Xr, yr, val, seed, n_real=len(train), device=device)
+    if method == 'baseline':                 # the reference classifier of the synthetic-sample measures below
+        with atomic_write(cache_dir('classifiers')/f"{config_hash(method_config(spec, 'baseline'))}-s{seed}.pt") as f: torch.save({'model': clf.state_dict()}, f)
     pred = predict(clf, test.images)
     m = classification_metrics(test.labels, pred, labels=np.arange(test.n_classes))
     row = dict(method=method, seed=seed, **{k: round(float(m[k]), 6) for k in METRICS}, accuracy=round(float(m['accuracy']), 6),
@@ -244,13 +271,24 @@ def run_one(spec:dict, method:str, seed:int, n_examples:int=8, download:bool=Fal
                git_commit=git_commit(), torch_version=torch.__version__, n_train=int(len(yr)), epochs=len(hist),
                ae_epochs=len(ae.history) if ae is not None else 0, **spec, threads=torch.get_num_threads(), machine=machine(),
                n_synthetic=int(len(yr) - len(train)))
+    quality = {}
+    if len(yr) > len(train):                 # synthetic images: how realistic and how varied, per class
+        quality = synthetic_quality(reference_classifier(spec, seed, train, val, device), test, Xr[len(train):], yr[len(train):], seed=seed)
+        row.update(synthetic_precision=round(float(np.mean(list(quality['precision'].values()))), 6) if quality['precision'] else np.nan,
+                   synthetic_recall=round(float(np.mean(list(quality['recall'].values()))), 6) if quality['recall'] else np.nan)
+    if ae is not None:                       # how well the autoencoder reconstructs the test images
+        Xt = to_unit_range(test.images).numpy()
+        row['ae_test_mse'] = round(float(np.mean([((decode_codes(ae.model, encode_images(ae.model, Xt[i:i + 2000])) - Xt[i:i + 2000]) ** 2).mean()
+                                                  for i in range(0, len(Xt), 2000)])), 6)
+    row['seconds'] = round(time.perf_counter() - t0, 1)
     syn_X, syn_y = Xr[len(train):], yr[len(train):]
     pick = np.concatenate([np.flatnonzero(syn_y == c)[:n_examples] for c in range(train.n_classes)]).astype(int)
     art = dict(confusion=confusion_matrix(test.labels, pred, labels=np.arange(test.n_classes)),
                f1_per_class=f1_score(test.labels, pred, average=None, labels=np.arange(test.n_classes), zero_division=0),
                synthetic_images=from_unit_range(syn_X[pick]) if len(pick) else np.zeros((0, *train.shape), np.uint8),
                synthetic_labels=syn_y[pick], train_counts=np.bincount(train.labels, minlength=train.n_classes),
-               **{k: np.asarray(v) for k, v in extras.items()})
+               **{k: np.asarray(v) for k, v in extras.items()},
+               **{f'synthetic_{k}': np.array([quality[k].get(c, np.nan) for c in range(train.n_classes)]) for k in quality})
     if ae is not None:                          # the autoencoder's test reconstructions: the first image of each class
         first = np.array([np.flatnonzero(test.labels == c)[0] for c in range(test.n_classes) if (test.labels == c).any()])
         art.update(test_images=test.images[first], reconstructions=from_unit_range(decode_codes(ae.model, encode_images(ae.model, test.images[first]))))
