@@ -39,7 +39,7 @@ class RayExecutor:
             raise ImportError("the Ray executor needs Ray: pip install -e '.[ray]' (or pip install 'ray>=2.9')") from e
         if not ray.is_initialized():
             env = {k: os.environ[k] for k in (DATA_ENV, 'LATENT_IMBALANCE_CACHE') if k in os.environ}
-            kw = dict(runtime_env={'env_vars': env}, log_to_driver=False, include_dashboard=False) if self.address is None else dict(runtime_env={'env_vars': env})
+            kw = dict(runtime_env={'env_vars': env}, log_to_driver=False, include_dashboard=False, logging_level='ERROR') if self.address is None else dict(runtime_env={'env_vars': env})
             if self.address is None: kw.update(num_cpus=self.num_cpus, _node_ip_address='127.0.0.1')
             ray.init(address=self.address, **kw)
         return ray

@@ -258,10 +258,10 @@ def run_one(spec:dict, method:str, seed:int, n_examples:int=8, download:bool=Fal
     t0 = time.perf_counter()
     seed_everything(seed)
     train, val, test = make_split(spec, seed, download)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings():          # samplers' notes (e.g. WCB without a minority class) are the method's behaviour
         warnings.simplefilter('ignore', UserWarning)
         Xr, yr, ae = oversample(method, spec, train, seed, device)
-    clf, hist, extras = train_classifier(method, spec, Xr, yr, val, seed, n_real=len(train), device=device)
+        clf, hist, extras = train_classifier(method, spec, Xr, yr, val, seed, n_real=len(train), device=device)
     if method == 'baseline':                 # the reference classifier of the synthetic-sample measures below
         with atomic_write(cache_dir('classifiers')/f"{config_hash(method_config(spec, 'baseline'))}-s{seed}.pt") as f: torch.save({'model': clf.state_dict()}, f)
     pred = predict(clf, test.images)
