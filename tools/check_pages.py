@@ -31,7 +31,7 @@ def check(page:Path, min_tables:int, min_images:int) -> list:
     imgs = re.findall(r'<img[^>]+src="data:image/png;base64,([^"]+)"', dom)
     good = sum(1 for b in imgs if base64.b64decode(b)[:8] == b'\x89PNG\r\n\x1a\n')
     if n_tables < min_tables: problems.append(f'{n_tables} tables, expected at least {min_tables}')
-    if 'application/vnd.jupyter.stderr' in dom: problems.append('a warning or error box (stderr output) is shown')
+    if 'data-mime-type="application/vnd.jupyter.stderr"' in dom: problems.append('a warning or error box (stderr output) is shown')
     text = re.sub(r'<(script|style)[^>]*>.*?</\1>|<[^>]+>|(src|href)="[^"]*"', ' ', dom, flags=re.S)
     paths = sorted(set(re.findall(r'(?<![\w.])/(?:tmp|work|home|root)/[^\s<"\']+', text)))
     if paths: problems.append(f'paths of the machine that built the page: {paths[:3]}')
