@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['results_dir', 'load_results', 'check_current', 'load_artifact', 'thesis_comparison', 'plot_f1_bars',
            'plot_method_grids', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions', 'plot_reconstructions',
-           'goal_check', 'method_family', 'total_seconds', 'rank_methods', 'plot_cost_vs_f1']
+           'goal_check', 'method_family', 'total_seconds', 'rank_methods', 'plot_cost_vs_f1', 'plot_quality']
 
 # %% ../nbs/12_report_mnist.ipynb #6f35dfd3
 import numpy as np
@@ -183,6 +183,8 @@ def rank_methods(df:pd.DataFrame) -> pd.DataFrame:
     out['vs_baseline'] = (mu - mu.get('baseline', np.nan)).map(lambda v: f"{v:+.4f}")
     out['seconds'] = total_seconds(df).reindex(mu.index).round(0).astype(int)
     out['seeds'] = g.seed.nunique().reindex(mu.index)
+    for k in ('synthetic_precision', 'synthetic_recall'):
+        if k in df: out[k.replace('synthetic_', 'syn_')] = g[k].mean().reindex(mu.index).round(3)
     out.index.name = 'method (best first)'
     return out
 
@@ -198,4 +200,16 @@ def plot_cost_vs_f1(df:pd.DataFrame, ax=None, title=''):
     if 'baseline' in mu: ax.axhline(mu['baseline'], color='k', lw=0.8, ls='--')
     ax.set_xscale('log'); ax.set_xlabel('seconds per row, autoencoder included (log scale)'); ax.set_ylabel('macro F1 (mean over seeds; axis not from 0)')
     ax.set_title(title); ax.legend(fontsize=7, loc='lower right'); ax.grid(alpha=.3)
+    return ax
+
+def plot_quality(df:pd.DataFrame, ax=None, title=''):
+    "Mean synthetic precision against mean synthetic recall per oversampling method (rows that measured them), coloured by macro F1."
+    if ax is None: _, ax = plt.subplots(figsize=(7, 5))
+    if 'synthetic_precision' not in df: return ax
+    q = df.dropna(subset=['synthetic_precision', 'synthetic_recall']).groupby('method')[['synthetic_precision', 'synthetic_recall', 'macro_f1']].mean()
+    if not len(q): return ax
+    sc = ax.scatter(q.synthetic_recall, q.synthetic_precision, c=q.macro_f1, cmap='viridis', s=50, zorder=3)
+    for m, r in q.iterrows(): ax.annotate(m, (r.synthetic_recall, r.synthetic_precision), fontsize=6.5, xytext=(3, 2), textcoords='offset points')
+    plt.colorbar(sc, ax=ax, label='macro F1'); ax.set_xlabel('synthetic recall (diversity: real images covered)')
+    ax.set_ylabel('synthetic precision (realism: inside the real manifold)'); ax.set_title(title); ax.grid(alpha=.3)
     return ax
