@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['DATASETS', 'METHODS', 'ABLATIONS', 'ALTERNATIVES', 'EXTENSIONS', 'THESIS_ROWS', 'HEAD_SHARE', 'SAMPLERS',
            'RUN_PROFILES', 'ROW_COLUMNS', 'THESIS_TABLES', 'THESIS_SOURCE', 'classifier_config', 'run_spec',
-           'method_config', 'make_split', 'fill_strategy', 'oversample', 'train_classifier', 'git_commit', 'machine',
-           'reference_classifier', 'synthetic_quality', 'run_one', 'ResultsFileError', 'table_path', 'read_table',
-           'write_row', 'RowTask', 'row_tasks', 'ensure_autoencoder', 'attempt_row', 'LocalExecutor', 'record_failure',
-           'run_table', 'summarize_table']
+           'method_config', 'make_split', 'fill_strategy', 'oversample', 'row_classifier', 'train_classifier',
+           'git_commit', 'machine', 'reference_classifier', 'synthetic_quality', 'run_one', 'ResultsFileError',
+           'table_path', 'read_table', 'write_row', 'RowTask', 'row_tasks', 'ensure_autoencoder', 'attempt_row',
+           'LocalExecutor', 'record_failure', 'run_table', 'summarize_table']
 
 # %% ../nbs/11_experiments.ipynb #4421742d
 import contextlib, fcntl, numbers, platform, subprocess, time, warnings
@@ -192,16 +192,20 @@ def oversample(method:str, spec:dict, train, seed:int, device:str='auto'):
     Xr, yr = LatentOversampler(ae.model, sampler=_sampler(m['sampler'], seed), sampling_strategy=strategy, random_state=seed).fit_resample(X, y)
     return Xr, yr, ae
 
+def row_classifier(spec:dict, shape, n_classes:int):
+    "An untrained classifier of the table's kind (the ResNet at the run profile's width)."
+    width = RUN_PROFILES[spec['profile']]['resnet_width']
+    return build_classifier(spec['classifier'], shape, n_classes, **({'width': width} if spec['classifier'] == 'resnet18' else {}))
+
 def _row_classifier_config(m:dict, spec:dict, seed:int) -> ClassifierConfig:
     "The run profile's recipe with the method's loss and classifier settings."
     return replace(classifier_config(spec['profile'], spec['classifier'], seed, spec['dataset']), loss=m.get('loss', 'ce'), **m.get('clf', {}))
 
 def train_classifier(method:str, spec:dict, Xr, yr, val, seed:int, n_real:int|None=None, device:str='auto'):
     "The row's classifier trained on the (oversampled) training set with the method's loss, head re-training or post-hoc adjustment; (model, history, extras)."
-    m, shape = METHODS[method], val.shape
-    width = RUN_PROFILES[spec['profile']]['resnet_width']
+    m = METHODS[method]
     torch.manual_seed(seed)
-    clf = build_classifier(spec['classifier'], shape, val.n_classes, **({'width': width} if spec['classifier'] == 'resnet18' else {}))
+    clf = row_classifier(spec, val.shape, val.n_classes)
     cfg = replace(_row_classifier_config(m, spec, seed), device=device)
     extras = {}
     if 'head' in m:                                     # two stages share the budget
@@ -235,9 +239,7 @@ def machine() -> str:
 def reference_classifier(spec:dict, seed:int, train, val, device:str='auto'):
     "The no-oversampling classifier of a table and seed (the `baseline` row's), from the cache or trained once and cached."
     path = cache_dir('classifiers')/f"{config_hash(method_config(spec, 'baseline'))}-s{seed}.pt"
-    torch.manual_seed(seed)
-    width = RUN_PROFILES[spec['profile']]['resnet_width']
-    clf = build_classifier(spec['classifier'], train.shape, train.n_classes, **({'width': width} if spec['classifier'] == 'resnet18' else {}))
+    clf = row_classifier(spec, train.shape, train.n_classes)
     if path.exists():
         try: clf.load_state_dict(load_checkpoint(path)['model']); return clf.eval()
         except (CheckpointError, RuntimeError): path.unlink(missing_ok=True)
