@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 from .experiments import METHODS, DATASETS, RUN_PROFILES, run_table, read_table, summarize_table, run_spec, table_path
 from .data import DatasetNotFoundError, DatasetDamagedError
-from .experiments import ResultsFileError
+from .experiments import ResultsFileError, failures_path
 
 # %% ../nbs/99_cli.ipynb #90a3fc05
 SMOKE_NOTE = ("smoke profile: a plumbing check (two-epoch autoencoders, tiny classifiers, a cut test set); its numbers "
@@ -74,7 +74,7 @@ def _command(a):
         spec = run_spec(a.dataset, a.imbalance, a.profile, a.classifier)
         _print_table(df, f"{table_path(spec, a.results)}")
         if df.attrs.get('failures'):
-            print(f"{len(df.attrs['failures'])} row(s) failed; see {table_path(spec, a.results).stem}-failures.csv", file=sys.stderr)
+            print(f"{len(df.attrs['failures'])} row(s) failed; see {failures_path(table_path(spec, a.results)).name}", file=sys.stderr)
             return 1
     elif a.command == 'table':
         if not Path(a.path).exists(): sys.exit(f"no results file {a.path}; make it with 'latent-imbalance run ...'")

@@ -102,8 +102,8 @@ def expected_files(cls, root) -> tuple:
 
 def _idx_problem(path:Path):
     "Why an idx file (MNIST family) is damaged, from the sizes its header announces, or None."
-    b = path.read_bytes()[:64] if path.stat().st_size else b''
     size = path.stat().st_size
+    with open(path, 'rb') as f: b = f.read(64)                     # the header only, not the 47 MB of images
     if size < 8: return f"{path.name} is damaged: {size} bytes, too short for an idx header"
     if b[0] or b[1] or b[2] != 0x08: return f"{path.name} is damaged: its first bytes are not an idx header of uint8 data"
     nd = b[3]

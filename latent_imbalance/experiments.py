@@ -8,7 +8,7 @@ __all__ = ['DATASETS', 'METHODS', 'ABLATIONS', 'ALTERNATIVES', 'EXTENSIONS', 'TH
            'method_config', 'make_split', 'fill_strategy', 'oversample', 'row_classifier', 'train_classifier',
            'git_commit', 'machine', 'reference_classifier', 'synthetic_quality', 'run_one', 'ResultsFileError',
            'table_path', 'read_table', 'write_row', 'RowTask', 'row_tasks', 'ensure_autoencoder', 'attempt_row',
-           'LocalExecutor', 'record_failure', 'run_table', 'summarize_table']
+           'LocalExecutor', 'failures_path', 'record_failure', 'run_table', 'summarize_table']
 
 # %% ../nbs/11_experiments.ipynb #4421742d
 import contextlib, fcntl, numbers, platform, subprocess, time, warnings
@@ -409,9 +409,13 @@ class LocalExecutor:
         "Yield (task, (row, artifacts) or exception) as rows finish."
         for t in tasks: yield t, attempt_row(t, download, device)
 
+def failures_path(path) -> Path:
+    "The failures file beside a results file: `<table>-failures.csv`."
+    return Path(path).with_name(Path(path).stem + '-failures.csv')
+
 def record_failure(path, task:RowTask, error) -> Path:
     "Add (method, seed, configuration hash, error) to the table's failures file, `<table>-failures.csv`, under the table's lock."
-    fpath = Path(path).with_name(Path(path).stem + '-failures.csv')
+    fpath = failures_path(path)
     with _locked(Path(path)):
         f = pd.read_csv(fpath) if fpath.exists() else pd.DataFrame(columns=['method', 'seed', 'config_hash', 'error', 'when'])
         f = f[~((f.method == task.method) & (f.seed == task.seed))]
@@ -422,7 +426,7 @@ def record_failure(path, task:RowTask, error) -> Path:
     return fpath
 
 def _clear_failure(path, task:RowTask):
-    fpath = Path(path).with_name(Path(path).stem + '-failures.csv')
+    fpath = failures_path(path)
     if not fpath.exists(): return
     with _locked(Path(path)):
         f = pd.read_csv(fpath); keep = f[~((f.method == task.method) & (f.seed == task.seed))]
