@@ -10,7 +10,7 @@ import numbers, warnings
 import numpy as np
 from sklearn.neighbors import NearestNeighbors
 from sklearn.utils._param_validation import Interval
-from .smote import OverSampler, allocate, class_neighbors, interpolate, plain_label
+from .base import OverSampler, SAMPLERS, allocate, class_neighbors, interpolate, plain_label
 
 # %% ../nbs/03_adasyn.ipynb #d120fa65
 class ADASYN(OverSampler):
@@ -20,7 +20,12 @@ class ADASYN(OverSampler):
                               'beta': [Interval(numbers.Real, 0, 1, closed='both')],
                               'd_th': [Interval(numbers.Real, 0, None, closed='right')]}
 
-    def __init__(self, sampling_strategy='auto', random_state=None, n_neighbors:int=5, beta:float=1.0, d_th:float=1.0):
+    def __init__(self,
+                 sampling_strategy='auto', # which classes grow, to what counts: 'auto' (every class but the majority, to its count), 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
+                 random_state=None, # an int seed or a `np.random.RandomState`, for repeatable output
+                 n_neighbors:int=5, # neighbours (of any class) that measure how hard each sample is, and same-class neighbours to interpolate towards
+                 beta:float=1.0, # share of the gap to the majority count to fill (thesis: 1, a fully balanced set)
+                 d_th:float=1.0): # oversample a class only while its count / the majority count is below this ratio
         super().__init__(sampling_strategy=sampling_strategy, random_state=random_state)
         self.n_neighbors, self.beta, self.d_th = n_neighbors, beta, d_th
 
@@ -62,3 +67,5 @@ class ADASYN(OverSampler):
         rows = np.repeat(np.arange(len(Xc)), g)
         cols = rng.randint(0, self.n_neighbors, size=n)
         return interpolate(Xc[rows], Xc[nn[rows, cols]], rng.uniform(size=n))
+
+SAMPLERS['adasyn'] = ADASYN       # chosen by name in the experiments

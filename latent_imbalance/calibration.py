@@ -11,7 +11,8 @@ import numpy as np
 from sklearn.covariance import ledoit_wolf
 from sklearn.mixture import GaussianMixture
 from sklearn.utils._param_validation import Interval, StrOptions
-from .smote import OverSampler, smote_samples, allocate, plain_label
+from .base import OverSampler, SAMPLERS, allocate, plain_label
+from .smote import smote_samples
 
 # %% ../nbs/09_calibration.ipynb #69d9eb72
 def partition_classes(counts:dict, minority_factor:float=10.) -> dict:
@@ -74,9 +75,19 @@ class WeightedCalibration(OverSampler):
         'reg_covar': [Interval(numbers.Real, 0, None, closed='left')],
         'smote_k': [Interval(numbers.Integral, 1, None, closed='left')]}
 
-    def __init__(self, sampling_strategy='auto', random_state=None, k:int=5, minority_factor:float=10.,
-                 distribution:str='t', df:float=1.0, weighting:str='inverse', cov_scale:float=1.0,
-                 covariance:str='ledoit-wolf', min_component_size:int=20, reg_covar:float=1e-6, smote_k:int=5):
+    def __init__(self,
+                 sampling_strategy='auto', # which classes grow, to what counts: 'auto' (every class but the majority, to its count), 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
+                 random_state=None, # an int seed or a `np.random.RandomState`, for repeatable output
+                 k:int=5, # nearest mixture components (of the well-populated classes) each minority sample borrows from
+                 minority_factor:float=10., # a class is a minority when this many times its count is below the majority count
+                 distribution:str='t', # draw synthetic codes from a multivariate 't' (Cauchy for df=1, the thesis) or a 'gaussian'
+                 df:float=1.0, # degrees of freedom of the t distribution
+                 weighting:str='inverse', # component weights: 'inverse' distance (the thesis) or 'uniform'
+                 cov_scale:float=1.0, # factor on the calibrated covariances (below 1: tighter synthetic codes)
+                 covariance:str='ledoit-wolf', # covariance estimator: 'ledoit-wolf' (shrunk), 'diag' or 'full'
+                 min_component_size:int=20, # fewest samples per mixture component of a well-populated class
+                 reg_covar:float=1e-6, # added to covariance diagonals ('diag', 'full' and the mixtures)
+                 smote_k:int=5): # neighbours of latent SMOTE, used for the classes that are not minorities
         super().__init__(sampling_strategy=sampling_strategy, random_state=random_state)
         self.k, self.minority_factor, self.distribution, self.df = k, minority_factor, distribution, df
         self.weighting, self.cov_scale, self.covariance = weighting, cov_scale, covariance
@@ -139,3 +150,5 @@ class WeightedCalibration(OverSampler):
                                          df=self.df if self.distribution == 't' else None))
         self.calibrated_[key] = len(Xc)
         return np.vstack(out)
+
+SAMPLERS['wcb'] = WeightedCalibration       # chosen by name in the experiments

@@ -7,7 +7,7 @@ __all__ = ['RayExecutor']
 
 # %% ../nbs/14_cluster.ipynb #d147430d
 import os
-from .experiments import RowTask, ensure_autoencoder, attempt_row, RUN_PROFILES
+from .experiments import RowTask, ensure_autoencoder, attempt_row
 from .data import DATA_ENV
 
 # %% ../nbs/14_cluster.ipynb #dbe5c041
@@ -45,10 +45,10 @@ class RayExecutor:
         return ray
 
     def _options(self, ray, task:RowTask) -> dict:
-        prof = RUN_PROFILES[task.spec_dict['profile']]
-        cpus = self.cpus_per_task or prof.get('cpus_per_task', 1)
+        prof = task.spec.run
+        cpus = self.cpus_per_task or prof.cpus_per_task
         gpus = self.gpus_per_task
-        if gpus is None: gpus = 1 if prof.get('gpu') and ray.cluster_resources().get('GPU', 0) >= 1 else 0
+        if gpus is None: gpus = 1 if prof.gpu and ray.cluster_resources().get('GPU', 0) >= 1 else 0
         return dict(num_cpus=cpus, num_gpus=gpus)
 
     def rows(self, tasks, download:bool=False, device:str='auto'):

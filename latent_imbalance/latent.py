@@ -12,7 +12,8 @@ from sklearn.base import clone
 from sklearn.utils import check_random_state
 from sklearn.utils.validation import column_or_1d
 from imblearn.utils import check_target_type
-from .smote import OverSampler, SMOTE
+from .base import OverSampler
+from .smote import SMOTE
 from .data import as_unit_images
 
 # %% ../nbs/08_latent.ipynb #7b7f6fa3
@@ -39,7 +40,12 @@ class LatentOversampler(OverSampler):
     _parameter_constraints = {**OverSampler._parameter_constraints, 'autoencoder': 'no_validation', 'sampler': 'no_validation',
                               'batch_size': 'no_validation'}
 
-    def __init__(self, autoencoder=None, sampler=None, sampling_strategy='auto', random_state=None, batch_size:int=500):
+    def __init__(self,
+                 autoencoder=None, # a trained autoencoder (or the `TrainedAutoencoder` that `train_autoencoder` returns)
+                 sampler=None, # the sampler of the codes (any imbalanced-learn oversampler); default `SMOTE`
+                 sampling_strategy='auto', # which classes grow, to what counts: 'auto' (every class but the majority, to its count), 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
+                 random_state=None, # an int seed or a `np.random.RandomState`, for repeatable output
+                 batch_size:int=500): # images encoded and codes decoded per batch
         super().__init__(sampling_strategy=sampling_strategy, random_state=random_state)
         self.autoencoder, self.sampler, self.batch_size = autoencoder, sampler, batch_size
 

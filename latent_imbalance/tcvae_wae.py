@@ -9,7 +9,7 @@ __all__ = ['gaussian_log_density', 'tc_decomposition', 'BetaTCVAE', 'imq_kernel'
 import math
 import torch
 import torch.nn.functional as F
-from .autoencoders import AutoEncoder
+from .autoencoders import AutoEncoder, AUTOENCODERS
 from .vae import BetaVAE, reparameterize
 
 # %% ../nbs/06b_tcvae_wae.ipynb #0f64d3de
@@ -32,7 +32,13 @@ def tc_decomposition(z, mu, logvar) -> dict:
 # %% ../nbs/06b_tcvae_wae.ipynb #81418606
 class BetaTCVAE(BetaVAE):
     "β-TCVAE on the thesis backbone: summed reconstruction + alpha MI + beta TC + gamma dimension-wise KL; `encode` returns the posterior mean."
-    def __init__(self, shape=(1, 28, 28), n_z:int|None=None, dim_h:int=64, alpha:float=1.0, beta:float=6.0, gamma:float=1.0):
+    def __init__(self,
+                 shape=(1, 28, 28), # image shape (C, H, W): (1, 28, 28), (3, 32, 32) or (1, 8, 8)
+                 n_z:int|None=None, # latent size (default: the thesis's, 300 for MNIST and 600 for CIFAR-10)
+                 dim_h:int=64, # channels of the first convolution (doubled per block; the thesis's width is 64)
+                 alpha:float=1.0, # weight of the index-code mutual information
+                 beta:float=6.0, # weight of the total correlation
+                 gamma:float=1.0): # weight of the dimension-wise KL
         for k, v in dict(alpha=alpha, beta=beta, gamma=gamma).items():
             if v < 0: raise ValueError(f"{k} weighs a part of the KL term and must be >= 0, got {v}")
         super().__init__(shape, n_z, dim_h, beta)
@@ -47,6 +53,8 @@ class BetaTCVAE(BetaVAE):
         d = tc_decomposition(z.float(), mu.float(), logvar.float())
         loss = rec + self.alpha * d['mi'] + self.beta * d['tc'] + self.gamma * d['dwkl']
         return loss, {'recon': rec.detach(), 'mi': d['mi'].detach(), 'tc': d['tc'].detach(), 'dwkl': d['dwkl'].detach()}
+
+AUTOENCODERS['beta-tcvae'] = BetaTCVAE       # chosen by name in the trainer and the experiments
 
 # %% ../nbs/06b_tcvae_wae.ipynb #483e7ac3
 def imq_kernel(a, b, C:float) -> torch.Tensor:
@@ -65,7 +73,12 @@ def mmd_imq(z, z_prior, prior_var:float=1.0) -> torch.Tensor:
 # %% ../nbs/06b_tcvae_wae.ipynb #b5b86d8a
 class WAE(AutoEncoder):
     "Wasserstein autoencoder (WAE-MMD): deterministic codes, summed squared reconstruction error + `lam` x MMD to the N(0, I) prior."
-    def __init__(self, shape=(1, 28, 28), n_z:int|None=None, dim_h:int=64, lam:float=10.0, prior_var:float=1.0):
+    def __init__(self,
+                 shape=(1, 28, 28), # image shape (C, H, W): (1, 28, 28), (3, 32, 32) or (1, 8, 8)
+                 n_z:int|None=None, # latent size (default: the thesis's, 300 for MNIST and 600 for CIFAR-10)
+                 dim_h:int=64, # channels of the first convolution (doubled per block; the thesis's width is 64)
+                 lam:float=10.0, # weight of the MMD penalty
+                 prior_var:float=1.0): # variance of the Gaussian prior
         if lam < 0: raise ValueError(f"lam weighs the MMD penalty and must be >= 0, got {lam}")
         if prior_var <= 0: raise ValueError(f"prior_var is a variance and must be > 0, got {prior_var}")
         super().__init__(shape, n_z, dim_h)
@@ -79,3 +92,5 @@ class WAE(AutoEncoder):
         prior = torch.randn(z.shape, generator=gen, device='cpu' if gen is None else gen.device).to(z.device) * math.sqrt(self.prior_var)
         mmd = mmd_imq(z.float(), prior.float(), self.prior_var)
         return rec + self.lam * mmd, {'recon': rec.detach(), 'mmd': mmd.detach()}
+
+AUTOENCODERS['wae'] = WAE       # chosen by name in the trainer and the experiments

@@ -8,7 +8,7 @@ __all__ = ['kl_divergence', 'reparameterize', 'BetaVAE']
 # %% ../nbs/06_vae.ipynb #f4d2f05c
 import torch
 import torch.nn.functional as F
-from .autoencoders import AutoEncoder
+from .autoencoders import AutoEncoder, AUTOENCODERS
 
 # %% ../nbs/06_vae.ipynb #2398d800
 def kl_divergence(mu, logvar) -> torch.Tensor:
@@ -23,7 +23,11 @@ def reparameterize(mu, logvar, gen=None):
 # %% ../nbs/06_vae.ipynb #c92b37c7
 class BetaVAE(AutoEncoder):
     "β-VAE on the thesis backbone: summed reconstruction error + `beta` x KL; `encode` returns the posterior mean."
-    def __init__(self, shape=(1, 28, 28), n_z:int|None=None, dim_h:int=64, beta:float=1.0):
+    def __init__(self,
+                 shape=(1, 28, 28), # image shape (C, H, W): (1, 28, 28), (3, 32, 32) or (1, 8, 8)
+                 n_z:int|None=None, # latent size (default: the thesis's, 300 for MNIST and 600 for CIFAR-10)
+                 dim_h:int=64, # channels of the first convolution (doubled per block; the thesis's width is 64)
+                 beta:float=1.0): # weight of the KL term (1: the plain VAE)
         if beta < 0: raise ValueError(f"beta weighs the KL term and must be >= 0, got {beta}")
         super().__init__(shape, n_z, dim_h)
         self.beta = float(beta)
@@ -43,3 +47,5 @@ class BetaVAE(AutoEncoder):
         rec = F.mse_loss(self.decode(reparameterize(mu, logvar, gen)), x, reduction='sum') / len(x)
         kl = kl_divergence(mu, logvar)
         return rec + self.beta * kl, {'recon': rec.detach(), 'kl': kl.detach()}
+
+AUTOENCODERS['beta-vae'] = BetaVAE       # chosen by name in the trainer and the experiments

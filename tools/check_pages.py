@@ -1,13 +1,15 @@
-"""Open rendered docs pages in headless Chromium and check that they load with their tables and figures.
+"""Open rendered docs pages in headless Chromium and check them as a reader would see them.
 
 For each `PAGE:MIN_TABLES:MIN_IMAGES` it loads the page in Debian's chromium (headless, no network), reads the DOM
 after scripts ran, and fails unless the page has a title, at least MIN_TABLES <table> elements and MIN_IMAGES
-<img> elements whose data decodes (figures are inline PNGs), and fails if the page shows a warning or error box
-(stderr output) or a path of the machine that built it. A screenshot of each page is written beside it.
+figures whose data decodes (inline PNGs). It also fails if the page shows a warning or error box (stderr output),
+a path of the machine that built it, a link to a page or anchor of the preview that does not exist, or an image
+that does not load. A full-page screenshot of each page goes to the screenshots folder (a CI artifact).
 
-    python tools/check_pages.py _docs_preview/index.html:1:0 _docs_preview/12_report_mnist.html:3:4
+    python tools/check_pages.py _docs_preview/index.html:1:0 _docs_preview/report_mnist.html:3:4
 """
-import argparse, base64, re, shutil, subprocess, sys, tempfile
+import argparse, base64, html, re, shutil, subprocess, sys, tempfile
+from functools import lru_cache
 from pathlib import Path
 
 FLAGS = ['--headless', '--no-sandbox', '--allow-file-access-from-files', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -18,36 +20,61 @@ def chromium():
         if shutil.which(c): return shutil.which(c)
     sys.exit("chromium not found: install Debian's package (apt-get install -y chromium)")
 
-def check(page:Path, min_tables:int, min_images:int) -> list:
+@lru_cache(maxsize=None)
+def _ids(path:Path) -> frozenset:
+    "The element ids of a page of the preview."
+    return frozenset(html.unescape(i) for i in re.findall(r'\bid="([^"]+)"', path.read_text(encoding='utf-8', errors='replace')))
+
+def broken_links(page:Path, dom:str) -> list:
+    "Links inside the preview to a page or an anchor that does not exist (external links are not followed)."
+    bad = []
+    for href in sorted(set(re.findall(r'<a\b[^>]*\bhref="([^"]+)"', dom))):
+        href = html.unescape(href)
+        if re.match(r'^[a-z][a-z0-9+.-]*:', href, flags=re.I): continue          # http(s), mailto, data, file, ...
+        target, _, anchor = href.partition('#')
+        f = page if not target else (page.parent/target.split('?')[0])
+        if not f.exists(): bad.append(href)
+        elif anchor and anchor not in _ids(f.resolve()): bad.append(href)
+    return bad
+
+def check(page:Path, min_tables:int, min_images:int, shots:Path) -> list:
     exe, profile = chromium(), tempfile.mkdtemp(prefix='chromium-')
     url = page.resolve().as_uri()
     dom = subprocess.run([exe, *FLAGS, f'--user-data-dir={profile}', '--virtual-time-budget=5000', '--dump-dom', url],
                          capture_output=True, text=True, timeout=120).stdout
-    subprocess.run([exe, *FLAGS, f'--user-data-dir={profile}', '--virtual-time-budget=8000', '--window-size=1280,2400',
-                    f'--screenshot={page.with_suffix(".png").resolve()}', url], capture_output=True, timeout=120)
+    m = re.search(r'data-page-height="(\d+)"', dom)              # set by the page's own script once it has loaded
+    height = min(max(int(m.group(1)) if m else 2400, 800), 16000)
+    shots.mkdir(parents=True, exist_ok=True)
+    subprocess.run([exe, *FLAGS, f'--user-data-dir={profile}', '--virtual-time-budget=8000', f'--window-size=1280,{height}',
+                    f'--screenshot={(shots/(page.stem + ".png")).resolve()}', url], capture_output=True, timeout=180)
     problems = []
     if not re.search(r'<title>[^<]+</title>', dom): problems.append('no title (did the page load?)')
     n_tables = len(re.findall(r'<table', dom))
-    imgs = re.findall(r'<img[^>]+src="data:image/png;base64,([^"]+)"', dom)
-    good = sum(1 for b in imgs if base64.b64decode(b)[:8] == b'\x89PNG\r\n\x1a\n')
+    srcs = re.findall(r'<img\b[^>]*\bsrc="([^"]+)"', dom)
+    good = sum(1 for s in srcs if s.startswith('data:image/png;base64,') and base64.b64decode(s.split(',', 1)[1])[:8] == b'\x89PNG\r\n\x1a\n')
+    missing = [s[:60] for s in srcs if not s.startswith('data:') and not re.match(r'^https?:', s) and not (page.parent/html.unescape(s)).exists()]
     if n_tables < min_tables: problems.append(f'{n_tables} tables, expected at least {min_tables}')
     if 'data-mime-type="application/vnd.jupyter.stderr"' in dom: problems.append('a warning or error box (stderr output) is shown')
     text = re.sub(r'<(script|style)[^>]*>.*?</\1>|<[^>]+>|(src|href)="[^"]*"', ' ', dom, flags=re.S)
     paths = sorted(set(re.findall(r'(?<![\w.])/(?:tmp|work|home|root)/[^\s<"\']+', text)))
     if paths: problems.append(f'paths of the machine that built the page: {paths[:3]}')
     if good < min_images: problems.append(f'{good} figures, expected at least {min_images}')
-    print(f"{page}: {len(dom):,} bytes of DOM, {n_tables} tables, {good} figures" + (f" -- {'; '.join(problems)}" if problems else ' -- ok'))
+    if missing: problems.append(f'images that do not load: {missing[:3]}')
+    links = broken_links(page, dom)
+    if links: problems.append(f'{len(links)} broken link(s) inside the preview: {links[:4]}')
+    print(f"{page}: {len(dom):,} bytes of DOM, {n_tables} tables, {good} figures, screenshot 1280x{height}" + (f" -- {'; '.join(problems)}" if problems else ' -- ok'))
     return problems
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('pages', nargs='+', help='PAGE:MIN_TABLES:MIN_IMAGES')
+    p.add_argument('--screenshots', default=None, help='folder for the full-page screenshots (default: screenshots/ beside the first page)')
     a = p.parse_args(argv)
     bad = []
     for spec in a.pages:
         page, t, i = spec.rsplit(':', 2)
         if not Path(page).exists(): bad.append(f'{page} does not exist'); print(bad[-1]); continue
-        bad += check(Path(page), int(t), int(i))
+        bad += check(Path(page), int(t), int(i), Path(a.screenshots) if a.screenshots else Path(page).parent/'screenshots')
     sys.exit(1 if bad else 0)
 
 if __name__ == '__main__': main()

@@ -3,7 +3,9 @@
 Quarto (which `nbdev_docs` and the GitHub docs workflow use) cannot be installed on machines without access to
 its download site, so this renders the same processed notebooks (`_proc/`, made by nbdev's `proc_nbs`: show_doc
 cells executed, directives applied) with nbconvert's HTML exporter into `_docs_preview/`, one page per notebook
-plus `index.html`, each with a navigation bar. Run from the repository root:
+under the file names the Quarto site uses (`output-file`, e.g. `smote.html`), each with the sidebar of
+`nbs/sidebar.yml` (the current page marked, with its own sections listed under it); links to the deployed site
+are rewritten to the local pages. Run from the repository root:
 
     .venv/bin/python tools/docs_preview.py [--out _docs_preview] [--readme]
 """
@@ -34,6 +36,48 @@ def _tidy(nb):
                 o['data']['text/markdown'] = re.sub(r'\{target="_blank"[^}]*\}', '', o['data']['text/markdown'])
     return nb
 
+def _front(nb) -> dict:
+    "The processed notebook's front matter (title, description, output-file)."
+    import yaml
+    for c in nb.cells:
+        if c.cell_type == 'raw' and c.source.startswith('---'): return yaml.safe_load(c.source.strip().strip('-')) or {}
+    return {}
+
+def sidebar_sections(nbs_path) -> list:
+    "(section title or None, [notebook file names]) in the order of `sidebar.yml`."
+    import yaml
+    out = []
+    for item in yaml.safe_load((Path(nbs_path)/'sidebar.yml').read_text())['website']['sidebar']['contents']:
+        if isinstance(item, str): out.append((None, [item]))
+        else: out.append((item['section'], list(item['contents'])))
+    return out
+
+CSS = """<style>
+#li-side{position:fixed;top:0;left:0;bottom:0;width:240px;overflow-y:auto;padding:1em .8em;border-right:1px solid #ddd;
+ background:#fafafa;font:14px/1.45 sans-serif;box-sizing:border-box}
+#li-side h4{margin:1em 0 .3em;font-size:12px;text-transform:uppercase;color:#777;letter-spacing:.04em}
+#li-side a{display:block;color:#1a5fb4;text-decoration:none;padding:1px 0}
+#li-side a.current{font-weight:bold;color:#000}
+#li-side ul{list-style:none;margin:.2em 0 .4em .8em;padding:0;font-size:13px}
+body{margin-left:250px !important}
+</style>"""
+
+def _sidebar(sections, pages, current, toc) -> str:
+    "The sidebar: every page by section, the current one marked and followed by its sections."
+    parts = ['<nav id="li-side" aria-label="chapters">']
+    for title, files in sections:
+        if title: parts.append(f'<h4>{html.escape(title)}</h4>')
+        for f in files:
+            if f not in pages: continue
+            href, name = pages[f]
+            cur = f == current
+            parts.append(f'<a href="{href}"' + (' class="current" aria-current="page"' if cur else '') + f'>{html.escape(name)}</a>')
+            if cur and toc:
+                parts.append('<ul>' + ''.join(f'<li><a href="#{i}">{t}</a></li>' for i, t in toc) + '</ul>')
+    return ''.join(parts) + '</nav>'
+
+HEIGHT = """<script>addEventListener('load',()=>{document.documentElement.dataset.pageHeight=document.documentElement.scrollHeight})</script>"""
+
 def _title(nb):
     for c in nb.cells:
         if c.cell_type == 'markdown':
@@ -59,10 +103,16 @@ def main(argv=None):
     shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
     pages = []
     for f in nbs:
-        nb = _tidy(_frontmatter_to_markdown(nbformat.read(f, as_version=4)))
-        pages.append((f, nb, 'index.html' if f.stem == 'index' else f.stem + '.html', _title(nb) or f.stem))
-    nav = ' | '.join(f'<a href="{h}">{html.escape(t)}</a>' for _, _, h, t in pages)
-    nav = f'<nav id="li-nav" style="padding:.6em 1em;border-bottom:1px solid #ccc;font-family:sans-serif;font-size:14px">{nav}</nav>'
+        raw = nbformat.read(f, as_version=4)
+        href = _front(raw).get('output-file') or ('index.html' if f.stem == 'index' else f.stem + '.html')
+        nb = _tidy(_frontmatter_to_markdown(raw))
+        pages.append((f, nb, href, _title(nb) or f.stem))
+    sections = sidebar_sections(cfg.config_path/cfg.nbs_path)
+    listed = {n for _, files in sections for n in files}
+    missing = [f.name for f, *_ in pages if f.name not in listed]
+    if missing: sys.exit(f"nbs/sidebar.yml does not list {missing}; add them to a section")
+    by_file = {f.name: (href, t) for f, _, href, t in pages}
+    site = cfg.doc_host.rstrip('/') + '/' + cfg.doc_baseurl.strip('/') + '/'     # the deployed site's address
     from traitlets.config import Config
     c = Config()
     c.TagRemovePreprocessor.remove_input_tags = {'remove_input'}
@@ -78,8 +128,12 @@ def main(argv=None):
     exp.register_preprocessor('nbconvert.preprocessors.TagRemovePreprocessor', enabled=True)
     for f, nb, href, title in pages:
         body, _ = exp.from_notebook_node(nb, resources={'metadata': {'name': title}})
-        body = body.replace('<body', '<body data-page="%s"' % f.stem, 1)
-        body = re.sub(r'(<body[^>]*>)', lambda m: m.group(1) + nav, body, count=1)
+        body = body.replace(site, '')                      # links to the deployed site open the local pages
+        body = re.sub(r'(<h[1-6][^>]*\bid=")([^"]+)"', lambda m: m.group(1) + m.group(2).lower() + '"', body)   # Quarto's ids are lower case,
+        body = re.sub(r'(href="[^"#]*#)([^"]+)"', lambda m: m.group(1) + m.group(2).lower() + '"', body)           # so are the anchors of its links
+        toc = [(i, re.sub(r'<[^>]+>|¶', '', t).strip()) for i, t in re.findall(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', body, flags=re.S)]
+        body = body.replace('<body', '<body data-page="%s"' % f.stem, 1).replace('</head>', CSS + HEIGHT + '</head>', 1)
+        body = re.sub(r'(<body[^>]*>)', lambda m: m.group(1) + _sidebar(sections, by_file, f.name, toc), body, count=1)
         (tmp/href).write_text(body, encoding='utf-8')
     shutil.rmtree(out, ignore_errors=True); tmp.rename(out)
     print(f"wrote {len(pages)} pages to {out}/ (open {out}/index.html)")
