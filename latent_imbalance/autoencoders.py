@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['BACKBONE_SHAPES', 'AUTOENCODERS', 'register_shape', 'check_shape', 'layer_plan', 'Encoder', 'Decoder', 'AutoEncoder',
-           'DeepSMOTE', 'DenoisingAE', 'sparsity_penalty', 'SparseAE', 'build_autoencoder']
+           'DeepSMOTE', 'DenoisingAE', 'sparsity_penalty', 'sparsity_report', 'SparseAE', 'build_autoencoder']
 
 # %% ../nbs/05_autoencoders.ipynb #dc31dbf5
 import torch
@@ -14,13 +14,16 @@ import torch.nn.functional as F
 # %% ../nbs/05_autoencoders.ipynb #1449ce41
 BACKBONE_SHAPES = {(1, 28, 28): 300, (3, 32, 32): 600, (1, 8, 8): 32}
 
-def register_shape(shape, n_z:int):
+def register_shape(shape, # image shape (C, H, W)
+                   n_z:int, # default latent size for it
+                  ):
     "Allow images of `shape` (C, H, W) with default latent size `n_z`."
     shape = tuple(int(s) for s in shape)
     if len(shape) != 3 or min(shape) < 1: raise ValueError(f"shape must be (C, H, W) with positive sizes, got {shape}")
     BACKBONE_SHAPES[shape] = int(n_z)
 
-def check_shape(shape) -> tuple:
+def check_shape(shape, # image shape (C, H, W)
+               ) -> tuple:
     "`shape` as a (C, H, W) tuple, or a clear error if no backbone is configured for it."
     shape = tuple(int(s) for s in shape)
     if shape not in BACKBONE_SHAPES:
@@ -29,7 +32,10 @@ def check_shape(shape) -> tuple:
                          "latent_imbalance.autoencoders.register_shape((C, H, W), n_z) first, or resize the images.")
     return shape
 
-def layer_plan(H:int, W:int, n_layers:int=4):
+def layer_plan(H:int, # image height
+               W:int, # image width
+               n_layers:int=4, # convolution blocks
+              ):
     "(kernel, stride, padding) per encoder layer and the map sizes before/after each: halve while at least 2 pixels."
     sizes, plan = [(H, W)], []
     for _ in range(n_layers):
@@ -41,7 +47,10 @@ def layer_plan(H:int, W:int, n_layers:int=4):
 # %% ../nbs/05_autoencoders.ipynb #74875ef1
 class Encoder(nn.Module):
     "Four conv + batch norm + LeakyReLU(0.2) blocks, width `dim_h` doubling, then a linear layer to `n_out` features."
-    def __init__(self, shape, n_out:int, dim_h:int=64):
+    def __init__(self,
+                 shape, # image shape (C, H, W)
+                 n_out:int, # output features (the latent size, or twice it for a VAE)
+                 dim_h:int=64): # channels of the first convolution (doubled per block)
         super().__init__()
         C, H, W = shape
         plan, sizes = layer_plan(H, W)
@@ -52,16 +61,21 @@ class Encoder(nn.Module):
         self.blocks = nn.ModuleList(blocks)
         self.fc = nn.Linear(chans[-1] * sizes[-1][0] * sizes[-1][1], n_out)
 
-    def forward(self, x, return_hidden:bool=False):
+    def forward(self, x, return_hidden:bool|str=False):
+        "Codes; with `return_hidden` also each block's output (True) or its convolution's output before batch norm ('pre_norm')."
         hidden = []
         for b in self.blocks:
-            x = b(x); hidden.append(x)
+            if return_hidden == 'pre_norm': h = b[0](x); hidden.append(h); x = b[2](b[1](h))
+            else: x = b(x); hidden.append(x)
         z = self.fc(x.flatten(1))
         return (z, hidden) if return_hidden else z
 
 class Decoder(nn.Module):
     "The encoder mirrored: linear + ReLU, transposed convs with batch norm + ReLU, a final Tanh."
-    def __init__(self, shape, n_z:int, dim_h:int=64):
+    def __init__(self,
+                 shape, # image shape (C, H, W)
+                 n_z:int, # latent size
+                 dim_h:int=64): # channels of the encoder's first convolution (the decoder mirrors it)
         super().__init__()
         C, H, W = shape
         plan, sizes = layer_plan(H, W)
@@ -171,9 +185,26 @@ class DenoisingAE(AutoEncoder):
         return rec + self.denoise_weight * den, {'recon': rec.detach(), 'denoise': den.detach()}
 
 # %% ../nbs/05_autoencoders.ipynb #45fb58e2
-def sparsity_penalty(activations) -> torch.Tensor:
+def sparsity_penalty(activations, # tensors, one per layer, batch first
+                    ) -> torch.Tensor:
     "Sum over layers of the mean absolute activation per unit (thesis 3.5), averaged over the batch."
     return sum(a.abs().flatten(1).mean(1).mean() for a in activations)
+
+@torch.no_grad()
+def sparsity_report(model, # a trained autoencoder
+                    X, # images in [-1, 1]
+                    rel:float=0.1, # near zero: below this share of the layer's mean magnitude
+                    batch_size:int=500, # images per forward pass
+                   ) -> dict: # code_near_zero, activation_near_zero
+    "Share of near-zero values (|v| below `rel` times the mean |v| of the layer) of the latent codes and of the encoder blocks' outputs, for images `X` in [-1, 1]."
+    model.eval(); dev = next(model.parameters()).device
+    zs, hs = [], None
+    for i in range(0, len(X), batch_size):
+        z, hidden = model.encoder(torch.as_tensor(X[i:i + batch_size]).to(dev), return_hidden=True)
+        zs.append(z.float().cpu()); hb = [h.float().cpu().flatten(1) for h in hidden]
+        hs = hb if hs is None else [torch.cat([a, b]) for a, b in zip(hs, hb)]
+    def share(v): v = v.abs(); return float((v < rel * v.mean()).float().mean())
+    return dict(code_near_zero=share(torch.cat(zs)), activation_near_zero=sum(share(h) for h in hs) / len(hs))
 
 class SparseAE(AutoEncoder):
     "Sparse autoencoder (thesis 3.5): MSE + `sparsity_weight` x L1 on the hidden activations (encoder blocks and code)."
@@ -181,21 +212,27 @@ class SparseAE(AutoEncoder):
                  shape=(1, 28, 28), # image shape (C, H, W): (1, 28, 28), (3, 32, 32) or (1, 8, 8)
                  n_z:int|None=None, # latent size (default: the thesis's, 300 for MNIST and 600 for CIFAR-10)
                  dim_h:int=64, # channels of the first convolution (doubled per block; the thesis's width is 64)
-                 sparsity_weight:float=1e-3): # weight of the L1 penalty on the hidden activations and the code
+                 sparsity_weight:float=1e-3, # weight of the L1 penalty on the hidden activations and the code
+                 sparsity_on:str='activations'): # penalise the blocks' outputs ('activations', the thesis) or their convolutions' outputs before batch norm ('pre_norm')
+        if sparsity_on not in ('activations', 'pre_norm'): raise ValueError(f"sparsity_on must be 'activations' or 'pre_norm', got {sparsity_on!r}")
         super().__init__(shape, n_z, dim_h)
-        self.sparsity_weight = float(sparsity_weight)
+        self.sparsity_weight, self.sparsity_on = float(sparsity_weight), sparsity_on
 
-    def hparams(self): return {**super().hparams(), 'sparsity_weight': self.sparsity_weight}
+    def hparams(self):     # sparsity_on only when not the thesis's, so earlier trained models keep their cache keys
+        return {**super().hparams(), 'sparsity_weight': self.sparsity_weight} | ({'sparsity_on': self.sparsity_on} if self.sparsity_on != 'activations' else {})
 
     def loss(self, x, y=None, gen=None):
-        z, hidden = self.encoder(x, return_hidden=True)
+        z, hidden = self.encoder(x, return_hidden=True if self.sparsity_on == 'activations' else 'pre_norm')
         rec, sp = F.mse_loss(self.decode(z), x), sparsity_penalty(hidden + [z])
         return rec + self.sparsity_weight * sp, {'recon': rec.detach(), 'sparsity': sp.detach()}
 
 # %% ../nbs/05_autoencoders.ipynb #9dbfb4a0
 AUTOENCODERS = {'ae': AutoEncoder, 'deepsmote': DeepSMOTE, 'denoising': DenoisingAE, 'sparse': SparseAE}
 
-def build_autoencoder(kind:str, shape, **hparams) -> AutoEncoder:
+def build_autoencoder(kind:str, # a name in `AUTOENCODERS`
+                      shape, # image shape (C, H, W)
+                      **hparams, # the autoencoder's hyperparameters (dim_h, n_z, ...)
+                     ) -> AutoEncoder:
     "An untrained autoencoder of `kind` (a key of `AUTOENCODERS`) for images of `shape` (C, H, W)."
     if kind not in AUTOENCODERS: raise ValueError(f"Unknown autoencoder {kind!r}; choose one of {sorted(AUTOENCODERS)}, or add yours with AUTOENCODERS[name] = YourAutoencoder")
     return AUTOENCODERS[kind](tuple(shape), **hparams)

@@ -17,7 +17,9 @@ from imblearn.over_sampling.base import BaseOverSampler
 from imblearn.utils import check_target_type
 
 # %% ../nbs/01b_base.ipynb #267a511b
-def allocate(weights, total:int) -> np.ndarray:
+def allocate(weights, # non-negative weights, one per share
+             total:int, # the whole number to split
+            ) -> np.ndarray: # integer shares summing exactly to total
     "Split `total` into non-negative integers proportional to `weights` that sum exactly to `total` (largest remainder)."
     w = np.asarray(weights, dtype=np.float64)
     if w.ndim != 1 or not len(w): raise ValueError("allocate needs a non-empty 1-D array of weights")
@@ -34,7 +36,9 @@ class OverSampler(BaseOverSampler):
     "Base of this project's oversamplers: checked input, a per-class `_generate`, exact counts, originals first."
     _parameter_constraints = {**BaseOverSampler._parameter_constraints}
 
-    def __init__(self, sampling_strategy='auto', random_state=None):
+    def __init__(self,
+                 sampling_strategy='auto', # which classes grow, to what counts: 'auto', 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
+                 random_state=None): # an int seed or a `np.random.RandomState`, for repeatable output
         self.sampling_strategy, self.random_state = sampling_strategy, random_state
 
     def __sklearn_tags__(self):
@@ -82,11 +86,16 @@ class OverSampler(BaseOverSampler):
         return X_res, np.concatenate(ys)
 
 # %% ../nbs/01b_base.ipynb #6a9ab808
-def plain_label(c):
+def plain_label(c, # a label (NumPy scalar, string, int)
+               ):
     "A class label as a plain Python value (2, not np.int64(2)), for messages and dict keys."
     return c.item() if hasattr(c, 'item') else c
 
-def class_neighbors(Xc, k:int, cls=None, param:str='k_neighbors') -> np.ndarray:
+def class_neighbors(Xc, # the rows of one class
+                    k:int, # neighbours per row
+                    cls=None, # the class, for error messages
+                    param:str='k_neighbors', # the sampler parameter that set k, for error messages
+                   ) -> np.ndarray: # indices (n, k) into Xc
     "Indices `(n, k)` of each row's k nearest other rows of `Xc` (Euclidean)."
     n, cls = len(Xc), plain_label(cls)
     if n < 2:
@@ -98,7 +107,10 @@ def class_neighbors(Xc, k:int, cls=None, param:str='k_neighbors') -> np.ndarray:
                          f"set {param} to at most {n - 1}.")
     return NearestNeighbors(n_neighbors=k + 1).fit(Xc).kneighbors(Xc, return_distance=False)[:, 1:]
 
-def interpolate(X_base, X_nn, gaps) -> np.ndarray:
+def interpolate(X_base, # start points (n, d)
+                X_nn, # end points (n, d)
+                gaps, # positions in [0, 1] along each segment (n,)
+               ) -> np.ndarray:
     "Points `X_base + gaps * (X_nn - X_base)` on the segments (gaps in [0, 1], one per row), in `X_base`'s dtype."
     out = np.subtract(X_nn, X_base)                       # one new array, then in place: no float64 temporaries
     out *= np.asarray(gaps, dtype=out.dtype).reshape(-1, 1)
@@ -108,14 +120,17 @@ def interpolate(X_base, X_nn, gaps) -> np.ndarray:
 # %% ../nbs/01b_base.ipynb #b0c5d4cd
 SAMPLERS = {'random': RandomOverSampler, 'borderline': BorderlineSMOTE, 'svm-smote': SVMSMOTE, 'kmeans-smote': KMeansSMOTE}
 
-def make_sampler(name, random_state=None):
+def make_sampler(name, # a name in `SAMPLERS`, or (name, parameters)
+                 random_state=None, # the sampler's seed
+                ):
     "A sampler from `SAMPLERS` by name, or by `(name, parameters)`, with its `random_state` set."
     name, kw = name if isinstance(name, tuple) else (name, {})
     if name not in SAMPLERS: raise ValueError(f"Unknown sampler {name!r}; choose one of {sorted(SAMPLERS)}, or add yours with SAMPLERS[name] = YourSampler")
     return SAMPLERS[name](random_state=random_state, **kw)
 
 # %% ../nbs/01b_base.ipynb #e8b5f837
-def run_sampler_checks(sampler) -> list:
+def run_sampler_checks(sampler, # an unfitted imbalanced-learn oversampler
+                      ) -> list: # names of the checks that passed
     "Run imbalanced-learn's conformance checks on `sampler` (with `random_state=0`, as they require); return the names of the checks that ran."
     from sklearn.base import clone
     from imblearn.utils.estimator_checks import estimator_checks_generator

@@ -15,18 +15,30 @@ from .base import OverSampler, SAMPLERS, allocate, plain_label
 from .smote import smote_samples
 
 # %% ../nbs/09_calibration.ipynb #69d9eb72
-def partition_classes(counts:dict, minority_factor:float=10.) -> dict:
+def partition_classes(counts:dict, # {class: training count}
+                      minority_factor:float=10., # a class is a minority when this many times its count is below the majority's
+                     ) -> dict: # {class: 'majority', 'median' or 'minority'}
     "Label each class 'majority' (largest; the first on ties), 'minority' (factor x count < majority count) or 'median'."
     major = max(counts, key=lambda c: counts[c])
     m = counts[major]
     return {c: 'majority' if c == major else 'minority' if minority_factor * n < m else 'median' for c, n in counts.items()}
 
-def component_count(n:int, s:int, min_component_size:int=20) -> int:
+def component_count(n:int, # samples of the class
+                    s:int, # samples of the smallest minority class
+                    min_component_size:int=20, # fewest samples per component
+                   ) -> int:
     "n_i = n / s mixture components for a class of n samples, capped so each has about `min_component_size` samples."
     return int(max(1, min(n // max(s, 1), n // max(min_component_size, 1))))
 
 # %% ../nbs/09_calibration.ipynb #4700faa4
-def calibrate(Xc, means, covs, cov_c, k:int, weighting:str='inverse', eps:float|None=None):
+def calibrate(Xc, # minority samples (n, d)
+              means, # component means of the well-populated classes (K, d)
+              covs, # their covariances (K, d, d)
+              cov_c, # the minority class's own covariance (d, d)
+              k:int, # nearest components used per sample
+              weighting:str='inverse', # 'inverse' distance or 'uniform' weights
+              eps:float|None=None, # smallest distance (default: 1e-8 of the median distance)
+             ):
     "Calibrated means `(n, d)`, covariances `(n, d, d)` and neighbour indices `(n, k)` for minority samples `Xc` (eq. 4.1, 4.2)."
     Xc, means = np.atleast_2d(Xc), np.asarray(means)
     d = np.sqrt(((Xc[:, None, :] - means[None]) ** 2).sum(-1))            # (n, K)
@@ -50,7 +62,12 @@ def _cholesky(S):
             except np.linalg.LinAlgError: jitter = jitter * 100
         raise
 
-def sample_calibrated(mu, Sigma, counts, rng, df:float|None=1.0) -> np.ndarray:
+def sample_calibrated(mu, # calibrated means (n, d)
+                      Sigma, # calibrated covariances (n, d, d)
+                      counts, # draws per mean (n,)
+                      rng, # a `np.random.RandomState`
+                      df:float|None=1.0, # degrees of freedom of the t distribution (1: Cauchy; None: Gaussian)
+                     ) -> np.ndarray: # (sum(counts), d)
     "Draw counts[i] samples from a multivariate t with `df` degrees of freedom (Gaussian if None) with mu[i], Sigma[i]."
     counts = np.asarray(counts)
     rows = np.repeat(np.arange(len(mu)), counts)

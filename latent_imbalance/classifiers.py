@@ -24,14 +24,20 @@ from .train import to_device, autocast, Checkpoint
 # %% ../nbs/10_classifiers.ipynb #463ddf26
 class MLP(nn.Sequential):
     "The thesis's MNIST classifier: two hidden layers (512, 256) with ReLU."
-    def __init__(self, shape=(1, 28, 28), n_classes:int=10, hidden=(512, 256)):
+    def __init__(self,
+                 shape=(1, 28, 28), # image shape (C, H, W); the image is flattened
+                 n_classes:int=10, # number of classes
+                 hidden=(512, 256)): # widths of the hidden layers
         dims, layers = [int(np.prod(shape)), *hidden], [nn.Flatten()]
         for a, b in zip(dims[:-1], dims[1:]): layers += [nn.Linear(a, b), nn.ReLU(inplace=True)]
         super().__init__(*layers, nn.Linear(dims[-1], n_classes))
 
 class SmallCNN(nn.Sequential):
     "conv 32, max-pool, conv 64, max-pool, fc 128, classes (3x3 convolutions, ReLU)."
-    def __init__(self, shape=(1, 28, 28), n_classes:int=10, width:int=32):
+    def __init__(self,
+                 shape=(1, 28, 28), # image shape (C, H, W)
+                 n_classes:int=10, # number of classes
+                 width:int=32): # channels of the first convolution (the second has twice as many)
         C, H, W = shape
         super().__init__(nn.Conv2d(C, width, 3, padding=1), nn.ReLU(inplace=True), nn.MaxPool2d(2),
                          nn.Conv2d(width, 2 * width, 3, padding=1), nn.ReLU(inplace=True), nn.MaxPool2d(2),
@@ -40,7 +46,10 @@ class SmallCNN(nn.Sequential):
 
 class CifarResNet18(ResNet):
     "torchvision's ResNet-18 with a 3x3 stride-1 stem, no max-pool, and channel widths (w, 2w, 4w, 8w)."
-    def __init__(self, shape=(3, 32, 32), n_classes:int=10, width:int=64):
+    def __init__(self,
+                 shape=(3, 32, 32), # image shape (C, H, W)
+                 n_classes:int=10, # number of classes
+                 width:int=64): # channels of the first stage (64: the standard ResNet-18; the cpu profile uses 16)
         nn.Module.__init__(self)
         self._norm_layer, self.inplanes, self.dilation, self.groups, self.base_width = nn.BatchNorm2d, width, 1, 1, 64
         self.conv1 = nn.Conv2d(shape[0], width, 3, 1, 1, bias=False)
@@ -56,7 +65,11 @@ class CifarResNet18(ResNet):
 
 CLASSIFIERS = {'mlp': MLP, 'cnn': SmallCNN, 'resnet18': CifarResNet18}
 
-def build_classifier(name:str, shape, n_classes:int, **kw) -> nn.Module:
+def build_classifier(name:str, # a name in `CLASSIFIERS`: 'mlp', 'cnn', 'resnet18'
+                     shape, # image shape (C, H, W)
+                     n_classes:int, # number of classes
+                     **kw, # the classifier's own arguments (the ResNet's `width`)
+                    ) -> nn.Module:
     "A classifier by name (`mlp`, `cnn`, `resnet18`) for images of `shape`."
     if name not in CLASSIFIERS: raise ValueError(f"Unknown classifier {name!r}; choose one of {sorted(CLASSIFIERS)}")
     return CLASSIFIERS[name](tuple(shape), n_classes, **kw)
@@ -65,7 +78,8 @@ def build_classifier(name:str, shape, n_classes:int, **kw) -> nn.Module:
 LOSSES = ['ce', 'class-balanced', 'effective-number', 'focal', 'ldam-drw', 'logit-adjusted', 'balanced-softmax']
 LOSS_FACTORIES = {}   # losses added with `register_loss`: name -> factory(class counts) -> module giving per-sample losses
 
-def register_loss(name:str):
+def register_loss(name:str, # the loss's name in `ClassifierConfig.loss` and `Method(loss=...)`
+                 ):
     "Decorator: add a loss to `LOSSES` under `name`; the decorated factory takes the class counts and returns a module mapping (logits, labels) to per-sample losses."
     def add(factory):
         if name in LOSSES: raise ValueError(f"a loss named {name!r} exists already; choose another name")
@@ -73,7 +87,10 @@ def register_loss(name:str):
         return factory
     return add
 
-def class_weights(counts, kind:str='inverse', beta:float=0.9999) -> torch.Tensor:
+def class_weights(counts, # training count per class
+                  kind:str='inverse', # 'inverse' (1/n) or 'effective' (effective number of samples)
+                  beta:float=0.9999, # the effective number's beta
+                 ) -> torch.Tensor: # weights summing to the number of classes
     "Per-class weights, normalised to sum to the number of classes: `inverse` ($1/n_c$) or `effective` ($(1-\\beta)/(1-\\beta^{n_c})$)."
     counts = np.asarray(counts, dtype=np.float64)
     if (counts <= 0).any():
@@ -86,15 +103,24 @@ def class_weights(counts, kind:str='inverse', beta:float=0.9999) -> torch.Tensor
     else: raise ValueError(f"kind must be 'inverse' or 'effective', got {kind!r}")
     return torch.tensor(w / w.sum() * len(w), dtype=torch.float32)
 
-def ldam_margins(counts, max_margin:float=0.5) -> torch.Tensor:
+def ldam_margins(counts, # training count per class
+                 max_margin:float=0.5, # the rarest class's margin
+                ) -> torch.Tensor:
     "LDAM's per-class margins, proportional to $n_c^{-1/4}$ and scaled so that the largest is `max_margin`."
     m = np.asarray(counts, dtype=np.float64) ** -0.25
     return torch.tensor(m / m.max() * max_margin, dtype=torch.float32)
 
 class ImbalanceLoss(nn.Module):
     "Cross-entropy or one of its class-imbalance variants (`LOSSES`), for class counts `counts`."
-    def __init__(self, name:str='ce', counts=None, tau:float=1.0, gamma:float=2.0, beta:float=0.9999,
-                 max_margin:float=0.5, scale:float=30.0, drw_start:float=0.8):
+    def __init__(self,
+                 name:str='ce', # a name in `LOSSES`
+                 counts=None, # training count per class (needed by every loss but 'ce' and 'focal')
+                 tau:float=1.0, # logit adjustment strength
+                 gamma:float=2.0, # focal loss focusing parameter
+                 beta:float=0.9999, # effective-number beta
+                 max_margin:float=0.5, # LDAM's largest margin
+                 scale:float=30.0, # LDAM's logit scale s
+                 drw_start:float=0.8): # share of the budget before LDAM's re-weighting starts
         super().__init__()
         if name not in LOSSES: raise ValueError(f"Unknown loss {name!r}; choose one of {LOSSES}")
         if tau < 0: raise ValueError(f"tau must be >= 0 (0 is plain cross-entropy; Menon et al. use 1), got {tau}")
@@ -152,25 +178,31 @@ class ImbalanceLoss(nn.Module):
 
 class NormedLinear(nn.Module):
     "A linear layer on L2-normalised inputs with L2-normalised weight columns: cosine logits in [-1, 1] (for LDAM)."
-    def __init__(self, in_features:int, out_features:int):
+    def __init__(self,
+                 in_features:int, # input features
+                 out_features:int): # classes
         super().__init__()
         self.in_features, self.out_features = in_features, out_features
         self.weight = nn.Parameter(torch.empty(in_features, out_features).uniform_(-1, 1).renorm_(2, 1, 1e-5).mul_(1e5))
     def forward(self, x): return F.normalize(x, dim=1) @ F.normalize(self.weight, dim=0)
 
-def head_of(model) -> tuple:
+def head_of(model, # a classifier
+           ) -> tuple: # (name, module)
     "The classifier's last layer (its head) as (name, module): the last `nn.Linear` or `NormedLinear` of the model."
     heads = [(n, m) for n, m in model.named_modules() if isinstance(m, (nn.Linear, NormedLinear))]
     if not heads: raise ValueError(f"{type(model).__name__} has no linear last layer")
     return heads[-1]
 
-def set_head(model, head:nn.Module):
+def set_head(model, # a classifier, changed in place
+             head:nn.Module, # the new last layer
+            ):
     "Replace the model's head (see `head_of`) with `head`."
     name = head_of(model)[0]
     parent = model.get_submodule(name.rpartition('.')[0]) if '.' in name else model
     setattr(parent, name.rpartition('.')[2], head)
 
-def use_normed_head(model):
+def use_normed_head(model, # a classifier, changed in place
+                   ):
     "Give the model a `NormedLinear` head of the same size (if it does not have one)."
     _, h = head_of(model)
     if not isinstance(h, NormedLinear): set_head(model, NormedLinear(h.in_features, h.out_features).to(h.weight.device))
@@ -180,17 +212,17 @@ def use_normed_head(model):
 class ClassifierConfig:
     "A training recipe. `budget` is the number of training examples seen in total (epochs follow from it)."
     optimizer: str = 'adam'       # 'adam' or 'sgd' (Nesterov momentum 0.9)
-    lr: float = 1e-3
-    weight_decay: float = 0.
+    lr: float = 1e-3              # learning rate (the peak of the one-cycle schedule)
+    weight_decay: float = 0.      # L2 weight decay
     schedule: str = 'constant'    # 'constant' or 'onecycle'
-    batch_size: int = 128
-    budget: int = 300_000
-    min_epochs: int = 2
+    batch_size: int = 128         # images per step
+    budget: int = 300_000         # training examples seen in total (epochs = budget / training set size)
+    min_epochs: int = 2           # at least this many epochs
     augment: bool = False         # random crop (4-pixel shift) + horizontal flip
     bf16: bool = False            # bfloat16 autocast on the CPU (fast only with native bf16); always on for CUDA devices
-    seed: int = 0
-    device: str = 'auto'
-    progress: bool = False
+    seed: int = 0                 # initial weights' and batch order's seed
+    device: str = 'auto'          # 'auto', 'cpu', 'cuda' or 'cuda:N'
+    progress: bool = False        # show a progress bar of epochs
     channels_last: bool = False   # NHWC memory layout for the convolutions (same math, faster on CPUs)
     # the loss (see "Losses for imbalanced data" below); hashed only when set, so earlier results keep their identity
     loss: str = field(default='ce', metadata={'hash_if_set': True})           # a name in LOSSES
@@ -212,7 +244,9 @@ class ClassifierConfig:
                 if f.name not in ('seed', 'device', 'progress', 'channels_last')
                 and not (f.metadata.get('hash_if_set') and getattr(self, f.name) == f.default)}
 
-def augment_batch(x, gen):
+def augment_batch(x, # images (B, C, H, W)
+                  gen, # a torch.Generator for the shifts and flips
+                 ):
     "Random 4-pixel-shift crops (border replicated) and horizontal flips of a batch `(B, C, H, W)`."
     B, C, H, W = x.shape
     p = F.pad(x, (4, 4, 4, 4), mode='replicate')
@@ -224,12 +258,18 @@ def augment_batch(x, gen):
     return torch.where(flip[:, None, None, None], out.flip(-1), out)
 
 @torch.no_grad()
-def predict(model, X, batch_size:int=1000) -> np.ndarray:
+def predict(model, # a trained classifier
+            X, # images, uint8 or floats in [-1, 1]
+            batch_size:int=1000, # images per forward pass
+           ) -> np.ndarray: # predicted labels
     "Predicted labels for images `X` (uint8 or [-1, 1] floats)."
     return logits(model, X, batch_size).argmax(1).numpy()
 
 @torch.no_grad()
-def logits(model, X, batch_size:int=1000) -> torch.Tensor:
+def logits(model, # a trained classifier
+           X, # images, uint8 or floats in [-1, 1]
+           batch_size:int=1000, # images per forward pass
+          ) -> torch.Tensor: # (N, classes), on the CPU
     "The model's logits for images `X` (plus its post-hoc `logit_bias`, if it has one), on the CPU."
     model.eval(); dev = next(model.parameters()).device
     X = as_unit_images(X)
@@ -244,7 +284,15 @@ def _mixed_batches(n_real:int, n:int, bs:int, share:float, gen) -> list:
         return torch.cat([torch.randperm(m, generator=gen) for _ in range(math.ceil(k / m))])[:k] + off if k else torch.zeros(0, dtype=torch.long)
     return list(torch.cat([draw(nb * r, n_real, 0).view(nb, r), draw(nb * (bs - r), n - n_real, n_real).view(nb, bs - r)], 1))
 
-def fit_classifier(model, X, y, config:ClassifierConfig|None=None, X_val=None, y_val=None, n_real:int|None=None, checkpoint=None) -> list:
+def fit_classifier(model, # the classifier to train in place (`build_classifier`, or any module mapping images to logits)
+                   X, # training images, uint8 or floats in [-1, 1], shape (N, C, H, W); real images first
+                   y, # their labels
+                   config:ClassifierConfig|None=None, # the recipe: optimiser, schedule, example budget, loss, seed, device
+                   X_val=None, # validation images: the epoch with the best macro F1 on them is kept
+                   y_val=None, # validation labels
+                   n_real:int|None=None, # how many of the first images are real (the rest synthetic; default: all real)
+                   checkpoint=None, # a file to save every epoch to and resume from (None: no checkpoint)
+                  ) -> list: # the history: one dict per epoch (loss, seconds, validation macro F1)
     "Train `model` on images `X`, labels `y` (the first `n_real` real, the rest synthetic); keep the epoch with the best validation macro F1 (or the last). With a `checkpoint` path, save every epoch and resume from it. Returns the history."
     cfg = config or ClassifierConfig()
     n_real = len(y) if n_real is None else int(n_real)
@@ -313,7 +361,9 @@ RECIPES = {
                  'thesis': Recipe(ClassifierConfig(**_SGD, budget=2_000_000), {'width': 64})},
 }
 
-def recipe(classifier:str, profile:str) -> Recipe:
+def recipe(classifier:str, # a name in `RECIPES`
+           profile:str, # a run profile: 'smoke', 'cpu' or 'thesis'
+          ) -> Recipe:
     "The recipe of `classifier` at run profile `profile`."
     if classifier not in RECIPES: raise ValueError(f"Unknown classifier {classifier!r}; choose one of {sorted(RECIPES)}, or add yours to CLASSIFIERS and RECIPES")
     if profile not in RECIPES[classifier]: raise ValueError(f"classifier {classifier!r} has no recipe for run profile {profile!r}; it has {sorted(RECIPES[classifier])}")
@@ -321,7 +371,10 @@ def recipe(classifier:str, profile:str) -> Recipe:
 
 # %% ../nbs/10_classifiers.ipynb #abd26d27
 @torch.no_grad()
-def penultimate_features(model, X, batch_size:int=1000) -> torch.Tensor:
+def penultimate_features(model, # a trained classifier with a linear head
+                         X, # images, uint8 or floats in [-1, 1]
+                         batch_size:int=1000, # images per forward pass
+                        ) -> torch.Tensor: # (N, features) on the CPU
     "The inputs of the model's head (see `head_of`) for images `X`: its penultimate features, on the CPU."
     model.eval(); dev = next(model.parameters()).device
     X, out = as_unit_images(X), []
@@ -333,7 +386,12 @@ def penultimate_features(model, X, batch_size:int=1000) -> torch.Tensor:
 
 TAUS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)     # the grid post-hoc logit adjustment searches
 
-def tune_logit_adjustment(model, X_val, y_val, counts, taus=TAUS) -> float:
+def tune_logit_adjustment(model, # a trained classifier; gets a `logit_bias` buffer
+                          X_val, # validation images
+                          y_val, # validation labels
+                          counts, # training count per class (the prior)
+                          taus=TAUS, # the values of tau tried
+                         ) -> float: # the tau with the best validation macro F1
     "Choose tau on the validation split for post-hoc logit adjustment, store it as `model.logit_bias`; return tau."
     if len(X_val) == 0: raise ValueError("post-hoc logit adjustment needs a validation split to choose tau")
     c = np.asarray(counts, dtype=np.float64)
@@ -346,7 +404,14 @@ def tune_logit_adjustment(model, X_val, y_val, counts, taus=TAUS) -> float:
     model.register_buffer('logit_bias', (-tau * log_pi).to(next(model.parameters()).device))
     return tau
 
-def retrain_head(model, X, y, config:ClassifierConfig|None=None, X_val=None, y_val=None, resample='balanced') -> list:
+def retrain_head(model, # a trained classifier; its head is replaced
+                 X, # training images
+                 y, # training labels
+                 config:ClassifierConfig|None=None, # budget, batch size and seed of the re-training
+                 X_val=None, # validation images (the best epoch is kept)
+                 y_val=None, # validation labels
+                 resample='balanced', # 'balanced' (class-balanced batches), an imbalanced-learn sampler applied to the features, or None
+                ) -> list: # the history
     "Re-train the model's head from scratch on its frozen penultimate features; `resample`: 'balanced' (class-balanced batches), an imblearn sampler, or None."
     cfg = config or ClassifierConfig()
     y = np.asarray(y)

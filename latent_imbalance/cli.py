@@ -104,7 +104,8 @@ def _print_table(df, title):
     with pd.option_context('display.width', 250, 'display.max_columns', 20):
         print(summarize_table(df).to_string())
 
-def main(argv=None):
+def main(argv=None, # the arguments (default: the command line's)
+        ):
     "Entry point of the `latent-imbalance` console script."
     a = parser().parse_args(argv)
     from latent_imbalance.data import DatasetNotFoundError, DatasetDamagedError

@@ -29,7 +29,11 @@ def _remote(ray):
 class RayExecutor:
     "Run rows as Ray tasks: one per autoencoder, one per row (after its autoencoder); yield each row's outcome as it finishes."
     name = 'ray'
-    def __init__(self, address:str|None=None, num_cpus:int|None=None, cpus_per_task:int|None=None, gpus_per_task:float|None=None):
+    def __init__(self,
+                 address:str|None=None, # the cluster to join: 'auto', 'ray://host:10001'; None starts a local instance on 127.0.0.1
+                 num_cpus:int|None=None, # CPUs of a local instance (default: all)
+                 cpus_per_task:int|None=None, # CPUs per task (default: the run profile's)
+                 gpus_per_task:float|None=None): # GPUs per task (default: one when the profile asks for a GPU and the cluster has one)
         self.address, self.num_cpus, self.cpus_per_task, self.gpus_per_task = address, num_cpus, cpus_per_task, gpus_per_task
 
     def connect(self):

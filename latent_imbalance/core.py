@@ -22,7 +22,9 @@ def _umask() -> int:
     return old
 
 @contextlib.contextmanager
-def atomic_write(path, mode='wb'):
+def atomic_write(path, # the file to write
+                 mode='wb', # 'wb' for bytes, 'w' for text
+                ):
     "Open a temporary file beside `path` for writing; it replaces `path` only if the block finishes without error."
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -39,7 +41,8 @@ def atomic_write(path, mode='wb'):
         raise
 
 # %% ../nbs/00_core.ipynb #6c08fecb
-def seed_everything(seed:int) -> np.random.Generator:
+def seed_everything(seed:int, # seeds Python's random, NumPy's global state and PyTorch
+                   ) -> np.random.Generator: # a NumPy generator seeded the same way
     "Seed `random`, NumPy's global state and PyTorch (CPU and CUDA); return `np.random.default_rng(seed)`."
     random.seed(seed)
     np.random.seed(seed % 2**32)
@@ -59,13 +62,16 @@ def _plain(o):
     if o is None or isinstance(o, (bool, int, float, str)): return o
     raise TypeError(f"config_hash cannot hash a {type(o).__name__} ({o!r}); pass plain numbers, strings, lists or dicts")
 
-def config_hash(config, length:int=12) -> str:
+def config_hash(config, # nested dicts, lists and plain values (numbers, strings, paths, NumPy scalars)
+                length:int=12, # hex digits kept
+               ) -> str:
     "A stable hex digest of a nested configuration of plain values."
     blob = json.dumps(_plain(config), sort_keys=True, separators=(',', ':'))
     return hashlib.sha256(blob.encode()).hexdigest()[:length]
 
 # %% ../nbs/00_core.ipynb #edb20edb
-def cache_dir(sub:str|None=None) -> Path:
+def cache_dir(sub:str|None=None, # a sub-folder ('autoencoders', 'classifiers', 'checkpoints', ...)
+             ) -> Path: # created if missing
     "The package's cache folder (created on demand), or a sub-folder of it."
     base = os.environ.get('LATENT_IMBALANCE_CACHE')
     if base: p = Path(base).expanduser()
@@ -78,7 +84,10 @@ def cache_dir(sub:str|None=None) -> Path:
 class CheckpointError(ValueError):
     "A saved model or checkpoint that cannot be used: damaged, or holding more than tensors and plain data."
 
-def load_checkpoint(path, map_location='cpu', required=('model',)) -> dict:
+def load_checkpoint(path, # a file written with torch.save by this package
+                    map_location='cpu', # where the tensors are loaded
+                    required=('model',), # keys the file must have
+                   ) -> dict:
     "Read a file saved by this package with `torch.load(weights_only=True)`; `CheckpointError` names the file and the problem."
     import pickle, torch
     path = Path(path)
@@ -97,7 +106,9 @@ def load_checkpoint(path, map_location='cpu', required=('model',)) -> dict:
     if missing: raise CheckpointError(f"{path} is not a model file of this package: it has no {missing} entr{'y' if len(missing) == 1 else 'ies'}.")
     return ck
 
-def set_aside(path, problem:str) -> Path:
+def set_aside(path, # the unusable file
+              problem:str, # what is wrong with it, for the warning
+             ) -> Path: # where it was moved
     "Move an unusable file to `<name>.damaged-<n>` beside it, warn with both paths and `problem`; return the new path."
     import warnings
     path = Path(path)
@@ -108,7 +119,8 @@ def set_aside(path, problem:str) -> Path:
     return new
 
 # %% ../nbs/00_core.ipynb #24081161
-def pick_device(device:str='auto'):
+def pick_device(device:str='auto', # 'auto' (the first CUDA device when there is one), 'cpu', 'cuda' or 'cuda:N'
+               ):
     "CUDA when available for 'auto', else the device asked for (a `torch.device`)."
     import torch
     if device == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')

@@ -19,7 +19,8 @@ from .core import atomic_write
 # %% ../nbs/01_data.ipynb #5c835162
 DATA_ENV = 'LATENT_IMBALANCE_DATA'
 
-def data_root(root=None) -> Path:
+def data_root(root=None, # a folder given explicitly
+             ) -> Path:
     "The data folder: `root`, else `$LATENT_IMBALANCE_DATA`, else the user cache folder."
     if root is not None: return Path(root).expanduser()
     env = os.environ.get(DATA_ENV)
@@ -30,10 +31,10 @@ def data_root(root=None) -> Path:
 @dataclass
 class ImageData:
     "Images as `uint8` `(N, C, H, W)`, integer labels `(N,)` and class names."
-    images: np.ndarray
-    labels: np.ndarray
-    classes: list = field(default_factory=list)
-    name: str = ''
+    images: np.ndarray                           # uint8 (N, C, H, W)
+    labels: np.ndarray                           # integer labels (N,)
+    classes: list = field(default_factory=list)  # class names, in label order
+    name: str = ''                               # the dataset's name
 
     def __post_init__(self):
         self.images, self.labels = np.asarray(self.images), np.asarray(self.labels, dtype=np.int64)
@@ -56,7 +57,9 @@ class ImageData:
     def __repr__(self): return f"ImageData({self.name!r}, n={len(self)}, shape={self.shape}, classes={self.n_classes})"
 
 # %% ../nbs/01_data.ipynb #473e38c0
-def load_digits_data(train:bool=True, test_size:float=0.3) -> ImageData:
+def load_digits_data(train:bool=True, # the training part (else the test part)
+                     test_size:float=0.3, # share of each class in the test part
+                    ) -> ImageData:
     "scikit-learn's bundled 8x8 digits as `(N, 1, 8, 8)` `uint8` images, with a fixed stratified train/test split."
     from sklearn.datasets import load_digits
     from sklearn.model_selection import train_test_split
@@ -84,7 +87,9 @@ def _tv_class(name):
                          f"'MNIST', 'FashionMNIST', 'KMNIST', 'CIFAR10', 'SVHN'.")
     return getattr(tvd, names[key])
 
-def expected_files(cls, root) -> tuple:
+def expected_files(cls, # a torchvision dataset class (MNIST, CIFAR10, ...)
+                   root, # the data root
+                  ) -> tuple: # (folder, file names)
     "The files (and the folder they belong in) that torchvision's `cls` looks for under `root`."
     root = Path(root)
     if hasattr(cls, 'resources') and hasattr(cls, 'raw_folder'):  # MNIST family
@@ -113,7 +118,9 @@ def _idx_problem(path:Path):
     if size != want: return f"{path.name} is damaged: {size:,} bytes, but its header describes {dims} values ({want:,} bytes)"
     return None
 
-def damaged_files(cls, root) -> list:
+def damaged_files(cls, # a torchvision dataset class
+                  root, # the data root
+                 ) -> list: # one sentence per damaged file (empty: none)
     "A sentence for each of `cls`'s files under `root` that is present but damaged (size from the idx header, or md5)."
     folder, files = expected_files(cls, root)
     out = []
@@ -151,7 +158,11 @@ def _dirs(root:Path) -> set:
     "`root` and every folder under it (empty if `root` does not exist)."
     return {root, *(p for p in root.rglob('*') if p.is_dir())} if root.exists() else set()
 
-def load_dataset(name:str='digits', train:bool=True, root=None, download:bool=False) -> ImageData:
+def load_dataset(name:str='digits', # 'digits' (embedded), or a torchvision dataset class: 'MNIST', 'FashionMNIST', 'CIFAR10', ...
+                 train:bool=True, # the training split (else the test split)
+                 root=None, # data root (default: `data_root()`: $LATENT_IMBALANCE_DATA, else the user cache's data folder)
+                 download:bool=False, # download through torchvision if the files are missing
+                ) -> ImageData: # uint8 images (N, C, H, W), labels and class names
     "Load a dataset by name as `ImageData`; nothing is written into the data root unless `download=True`."
     if isinstance(name, str) and name.lower() == 'digits': return load_digits_data(train)
     cls, root = _tv_class(name), data_root(root)
@@ -183,7 +194,11 @@ def load_dataset(name:str='digits', train:bool=True, root=None, download:bool=Fa
     return ImageData(images, labels, classes, cls.__name__)
 
 # %% ../nbs/01_data.ipynb #b9a42991
-def write_fake_cifar10(root, n_train:int=50, n_test:int=20, seed:int=0) -> Path:
+def write_fake_cifar10(root, # a folder (never the real data root)
+                       n_train:int=50, # training images
+                       n_test:int=20, # test images
+                       seed:int=0, # the random images' seed
+                      ) -> Path: # the cifar-10-batches-py folder
     "Write random 32x32x3 images in CIFAR-10's python format under `root` (for tests of the CIFAR code path)."
     import pickle
     import torchvision.datasets as tvd
@@ -203,7 +218,10 @@ PROFILES = {
     'deepsmote-cifar10': [4500, 2000, 1000, 800, 600, 500, 400, 250, 150, 80],
 }
 
-def long_tailed_counts(n_classes:int, n_max:int, ratio:float=100.) -> list:
+def long_tailed_counts(n_classes:int, # number of classes
+                       n_max:int, # count of the first (largest) class
+                       ratio:float=100., # largest / smallest count
+                      ) -> list: # counts decaying exponentially from n_max to n_max / ratio
     "Exponentially decaying counts: class c keeps floor(n_max * ratio**(-c/(C-1))) (at least 1)."
     if n_classes < 2: raise ValueError(f"long-tailed needs at least 2 classes, got {n_classes}")
     if ratio < 1: raise ValueError(f"ratio is the largest over the smallest count and must be >= 1, got {ratio}")
@@ -215,7 +233,11 @@ def _whole(n, c) -> int:
     if not ok: raise ValueError(f"Class {c!r}: a class count must be a whole number of samples, got {n!r}")
     return int(n)
 
-def imbalance_counts(profile, y, ratio:float=100., n_max:int|None=None) -> dict:
+def imbalance_counts(profile, # a name in `PROFILES`, 'long-tailed', a list of counts in class order or a dict {class: count}
+                     y, # the labels the counts are drawn from (each class must have enough)
+                     ratio:float=100., # largest / smallest count of 'long-tailed'
+                     n_max:int|None=None, # largest count of 'long-tailed' (default: the smallest class's count in y)
+                    ) -> dict: # {class: count}
     "Counts per class `{class: n}` for `profile` (a name, a list in class order or a dict), checked against labels `y`."
     y = np.asarray(y)
     classes, avail = np.unique(y, return_counts=True)
@@ -244,14 +266,23 @@ def imbalance_counts(profile, y, ratio:float=100., n_max:int|None=None) -> dict:
     return out
 
 # %% ../nbs/01_data.ipynb #c7e4a8f1
-def imbalanced_indices(y, profile='thesis-mnist', seed:int=0, ratio:float=100., n_max:int|None=None) -> np.ndarray:
+def imbalanced_indices(y, # the labels of the full training set
+                       profile='thesis-mnist', # a name in `PROFILES`, 'long-tailed', a list of counts in class order, or a dict {class: count}
+                       seed:int=0, # which images are drawn
+                       ratio:float=100., # majority / minority count of 'long-tailed'
+                       n_max:int|None=None, # the majority count of 'long-tailed' (default: the smallest class's count in `y`, so every class can supply it)
+                      ) -> np.ndarray: # sorted indices into `y`
     "Sorted indices of an imbalanced subset of labels `y`, drawn per class without replacement."
     y = np.asarray(y)
     counts, rng = imbalance_counts(profile, y, ratio, n_max), np.random.default_rng(seed)
     idx = [rng.choice(np.flatnonzero(y == c), size=n, replace=False) for c, n in counts.items()]
     return np.sort(np.concatenate(idx))
 
-def validation_split(idx, y, val_fraction:float=0.1, seed:int=0) -> tuple:
+def validation_split(idx, # indices of the training images
+                     y, # labels of the whole dataset (indexed by idx)
+                     val_fraction:float=0.1, # share of each class held out
+                     seed:int=0, # which images are held out
+                    ) -> tuple: # (train indices, validation indices)
     "Split training indices `idx` into (train, validation), stratified; each class keeps at least one training sample."
     if not 0 <= val_fraction < 1: raise ValueError(f"val_fraction must be in [0, 1), got {val_fraction}")
     idx, y = np.asarray(idx), np.asarray(y)
@@ -262,30 +293,38 @@ def validation_split(idx, y, val_fraction:float=0.1, seed:int=0) -> tuple:
         va.append(ic[:n_val]); tr.append(ic[n_val:])
     return np.sort(np.concatenate(tr)), np.sort(np.concatenate(va))
 
-def save_split(path, train, val=None, **meta):
+def save_split(path, # an .npz file, written atomically
+               train, # training indices
+               val=None, # validation indices
+               **meta, # anything else to keep with them (seed, profile, ...)
+              ):
     "Save split indices (and plain metadata) atomically as `.npz`."
     arrays = {'train': np.asarray(train, dtype=np.int64), 'val': np.asarray([] if val is None else val, dtype=np.int64)}
     with atomic_write(path) as f: np.savez(f, **arrays, **{f'meta_{k}': np.asarray(v) for k, v in meta.items()})
 
-def load_split(path) -> dict:
+def load_split(path, # an .npz file written by `save_split`
+              ) -> dict:
     "Load a split saved by `save_split`: `{'train': ..., 'val': ..., **meta}`."
     with np.load(path) as z:
         return {k.removeprefix('meta_'): (z[k] if z[k].ndim else z[k].item()) for k in z.files}
 
 # %% ../nbs/01_data.ipynb #65004369
-def to_unit_range(images) -> torch.Tensor:
+def to_unit_range(images, # uint8 images in [0, 255]
+                 ) -> torch.Tensor: # float32 in [-1, 1]
     "`uint8` images (array or tensor) as float32 in [-1, 1]."
     t = torch.as_tensor(np.asarray(images) if not isinstance(images, torch.Tensor) else images)
     if t.dtype != torch.uint8: raise TypeError(f"to_unit_range expects uint8 images, got {t.dtype}")
     return t.float().div_(127.5).sub_(1.)
 
-def from_unit_range(x) -> np.ndarray:
+def from_unit_range(x, # images in [-1, 1] (tensor or array); values outside are clipped
+                   ) -> np.ndarray: # uint8 in [0, 255]
     "Float images in [-1, 1] back to `uint8` (rounded, clipped)."
     x = torch.as_tensor(x).detach().float().cpu()
     return ((x + 1.) * 127.5).round_().clamp_(0, 255).to(torch.uint8).numpy()
 
 # %% ../nbs/01_data.ipynb #ddaa42e5
-def as_unit_images(X) -> torch.Tensor:
+def as_unit_images(X, # images as uint8 [0, 255] or floats already in [-1, 1], shape (N, C, H, W)
+                  ) -> torch.Tensor: # float32 in [-1, 1]
     "Images as a float32 CPU tensor in [-1, 1]: `uint8` input is scaled with `to_unit_range`; float input is checked (finite, in [-1, 1]) and kept."
     t = X.detach().cpu() if isinstance(X, torch.Tensor) else torch.as_tensor(np.asarray(X))
     if t.dtype == torch.uint8: return to_unit_range(t)
@@ -307,7 +346,13 @@ def as_unit_images(X) -> torch.Tensor:
     return t
 
 # %% ../nbs/01_data.ipynb #3536efe3
-def plot_class_distribution(y=None, counts=None, classes=None, title='', ax=None, color='tab:blue'):
+def plot_class_distribution(y=None, # labels to count
+                            counts=None, # or the counts per class, in class order
+                            classes=None, # class names for the axis
+                            title='', # the plot's title
+                            ax=None, # axes to draw on (default: new)
+                            color='tab:blue', # the bars' colour
+                           ):
     "Bar chart of the samples per class (from labels `y` or `counts`), each bar labelled with its count."
     import matplotlib.pyplot as plt
     if counts is None: counts = np.bincount(np.asarray(y))

@@ -25,6 +25,7 @@ from .base import SAMPLERS, make_sampler
 from . import smote, adasyn, calibration   # noqa: F401 (their samplers join SAMPLERS)
 from .latent import LatentOversampler, encode_images, decode_codes
 from .train import TrainConfig, train_autoencoder
+from .autoencoders import sparsity_report
 from .classifiers import (ClassifierConfig, Recipe, recipe, build_classifier, fit_classifier, predict, retrain_head,
                                           tune_logit_adjustment, penultimate_features)
 from .metrics import METRICS, classification_metrics, manifold_precision_recall
@@ -72,6 +73,9 @@ METHODS = {
     'beta-vae-1':           Method(ae=('beta-vae', {'beta': 1.0}), sampler='smote'),
     'beta-vae-2':           Method(ae=('beta-vae', {'beta': 2.0}), sampler='smote'),
     'deep-sparse-smote':    Method(ae=('sparse', {}), sampler='smote'),
+    'deep-sparse-smote-1e-2':   Method(ae=('sparse', {'sparsity_weight': 1e-2}), sampler='smote'),
+    'deep-sparse-smote-1e-1':   Method(ae=('sparse', {'sparsity_weight': 1e-1}), sampler='smote'),
+    'deep-sparse-smote-prenorm': Method(ae=('sparse', {'sparsity_on': 'pre_norm'}), sampler='smote'),
     'deep-denoising-smote': Method(ae=('denoising', {}), sampler='smote'),
     'deep-denoising-wcb':   Method(ae=('denoising', {}), sampler='wcb'),
     'deep-adasyn':          Method(ae=('denoising', {}), sampler='adasyn'),
@@ -101,7 +105,8 @@ METHODS = {
     'deep-denoising-wcb+logit-adjusted': Method(ae=('denoising', {}), sampler='wcb', fill=0.5, loss='logit-adjusted'),
 }
 ABLATIONS = ['deepsmote-code', 'deep-denoising-wcb-gaussian', 'deep-denoising-wcb-uniform', 'deep-denoising-wcb-half',
-             'deep-denoising-wcb-synweight', 'deep-denoising-wcb-mix']   # not thesis rows
+             'deep-denoising-wcb-synweight', 'deep-denoising-wcb-mix', 'deep-sparse-smote-1e-2', 'deep-sparse-smote-1e-1',
+             'deep-sparse-smote-prenorm']   # not thesis rows
 ALTERNATIVES = ['class-balanced', 'effective-number', 'focal', 'ldam-drw', 'logit-adjusted', 'logit-adjusted-posthoc',
                 'balanced-softmax', 'crt', 'feature-smote', 'feature-wcb', 'deep-denoising-wcb+logit-adjusted']
 EXTENSIONS = ['beta-tcvae-smote', 'wae-smote', 'wae-wcb', 'deep-denoising-borderline', 'deep-denoising-svm-smote',
@@ -117,7 +122,8 @@ def _group(method:str) -> str:
 
 def _params(kw:dict) -> str: return ' (' + ', '.join(f'{k}={v}' for k, v in kw.items()) + ')' if kw else ''
 
-def describe_method(method:str) -> str:
+def describe_method(method:str, # a name in `METHODS`
+                   ) -> str:
     "One line on what `method` does (its group, training data, loss and head), derived from its entry in `METHODS`."
     if method not in METHODS: raise ValueError(f"Unknown method {method!r}; choose one of {list(METHODS)}")
     m, parts = METHODS[method], []
@@ -157,10 +163,10 @@ RUN_PROFILES = {
 @dataclass(frozen=True)
 class RunSpec:
     "A table: its dataset, imbalance profile, run profile and classifier (`run_spec` makes one and fills in the defaults)."
-    dataset: str
-    imbalance: str
-    profile: str
-    classifier: str
+    dataset: str        # a name in DATASETS
+    imbalance: str      # an imbalance profile (data.PROFILES or 'long-tailed')
+    profile: str        # a name in RUN_PROFILES
+    classifier: str     # a name in classifiers.RECIPES
 
     @property
     def data(self) -> Dataset: return DATASETS[self.dataset]
@@ -170,7 +176,8 @@ class RunSpec:
     def recipe(self) -> Recipe: return recipe(self.classifier, self.profile)
     def asdict(self) -> dict: return dict(dataset=self.dataset, imbalance=self.imbalance, profile=self.profile, classifier=self.classifier)
 
-def as_spec(spec) -> RunSpec:
+def as_spec(spec, # a `RunSpec`, or a dict of its four names
+           ) -> RunSpec:
     "A `RunSpec`, from one or from a dict of its four names."
     return spec if isinstance(spec, RunSpec) else RunSpec(**spec)
 
@@ -178,7 +185,11 @@ def _cap(dataset, key, value):
     "`value`, lowered to the dataset's cap for `key` if it has one."
     return min(value, DATASETS[dataset].caps.get(key, value)) if dataset in DATASETS else value
 
-def classifier_config(profile:str, classifier:str, seed:int=0, dataset:str|None=None) -> ClassifierConfig:
+def classifier_config(profile:str, # a run profile
+                      classifier:str, # a name in `RECIPES`
+                      seed:int=0, # the training seed
+                      dataset:str|None=None, # whose caps apply (None: none)
+                     ) -> ClassifierConfig:
     "The classifier's training recipe at a run profile, its budget capped by the dataset's `caps`."
     cfg = replace(recipe(classifier, profile).train, seed=seed)
     return replace(cfg, budget=_cap(dataset, 'budget', cfg.budget))
@@ -192,7 +203,11 @@ def _ae_settings(profile, dataset, seed):
 @lru_cache(maxsize=4)
 def _load(name, train, download=False): return load_dataset(name, train=train, download=download)
 
-def run_spec(dataset:str, imbalance:str|None=None, profile:str='cpu', classifier:str|None=None) -> RunSpec:
+def run_spec(dataset:str, # a name in `DATASETS`
+             imbalance:str|None=None, # imbalance profile (default: the dataset's)
+             profile:str='cpu', # a name in `RUN_PROFILES`
+             classifier:str|None=None, # a name in `CLASSIFIERS` (default: the dataset's)
+            ) -> RunSpec:
     "The `RunSpec` of a table, checked, with the dataset's defaults for what is not given."
     if dataset not in DATASETS: raise ValueError(f"Unknown dataset {dataset!r}; choose one of {sorted(DATASETS)}")
     if profile not in RUN_PROFILES: raise ValueError(f"Unknown run profile {profile!r}; choose one of {sorted(RUN_PROFILES)}")
@@ -203,7 +218,9 @@ def run_spec(dataset:str, imbalance:str|None=None, profile:str='cpu', classifier
         raise ValueError(f"Unknown imbalance profile {imbalance!r}; choose one of {[*PROFILES, 'long-tailed']}")
     return RunSpec(dataset, imbalance or d.imbalance, profile, clf)
 
-def method_config(spec:RunSpec, method:str) -> dict:
+def method_config(spec:RunSpec, # the table (`run_spec`)
+                  method:str, # a name in `METHODS`
+                 ) -> dict: # plain values; its `config_hash` identifies the row
     "Everything that determines a row except its seed (hashed into `config_hash`)."
     if method not in METHODS: raise ValueError(f"Unknown method {method!r}; choose one of {list(METHODS)}")
     spec = as_spec(spec)
@@ -217,7 +234,10 @@ def method_config(spec:RunSpec, method:str) -> dict:
                 resnet_width=spec.recipe.build.get('width'))
 
 # %% ../nbs/11_experiments.ipynb #3fc7a86d
-def make_split(spec:RunSpec, seed:int, download:bool=False):
+def make_split(spec:RunSpec, # the table (`run_spec`)
+               seed:int, # which images are drawn and held out
+               download:bool=False, # download the dataset if it is missing
+              ):
     "Training, validation and test data of a run: (train ImageData, val ImageData, test ImageData)."
     spec = as_spec(spec); p, d = spec.run, spec.data
     train, test = _load(d.name, True, download), _load(d.name, False, download)
@@ -230,7 +250,9 @@ def make_split(spec:RunSpec, seed:int, download:bool=False):
         test = test.subset(np.sort(np.random.default_rng(0).choice(len(test), p.test_limit, replace=False)))
     return train.subset(tr), train.subset(va), test
 
-def fill_strategy(y, fill:float|None) -> dict|str:
+def fill_strategy(y, # training labels
+                  fill:float|None, # target share of the majority count (None or 1: the majority count)
+                 ) -> dict|str: # a `sampling_strategy`
     "A `sampling_strategy` that grows every class to at least `fill` times the majority count ('auto' for None or 1)."
     if fill is None or fill == 1: return 'auto'
     if not 0 < fill <= 1: raise ValueError(f"fill is a share of the majority count in (0, 1], got {fill}")
@@ -238,7 +260,12 @@ def fill_strategy(y, fill:float|None) -> dict|str:
     target = int(round(fill * counts.max()))
     return {c: target for c, n in zip(classes.tolist(), counts) if n < target}
 
-def oversample(method:str, spec:RunSpec, train, seed:int, device:str='auto'):
+def oversample(method:str, # a name in `METHODS`
+               spec:RunSpec, # the table (`run_spec`)
+               train, # the training `ImageData`
+               seed:int, # the sampler's and autoencoder's seed
+               device:str='auto', # where the autoencoder trains
+              ):
     "Images (float32 in [-1, 1]) and labels of the training set after `method`; also the trained autoencoder, if any."
     m = METHODS[method]
     X, y = train.images, train.labels
@@ -254,7 +281,10 @@ def oversample(method:str, spec:RunSpec, train, seed:int, device:str='auto'):
     Xr, yr = LatentOversampler(ae.model, sampler=make_sampler(m.sampler, seed), sampling_strategy=strategy, random_state=seed).fit_resample(X, y)
     return Xr, yr, ae
 
-def row_classifier(spec:RunSpec, shape, n_classes:int):
+def row_classifier(spec:RunSpec, # the table (`run_spec`)
+                   shape, # image shape (C, H, W)
+                   n_classes:int, # number of classes
+                  ):
     "An untrained classifier of the table's kind, built as its recipe says (the ResNet at the run profile's width)."
     return build_classifier(spec.classifier, shape, n_classes, **spec.recipe.build)
 
@@ -262,7 +292,16 @@ def _row_classifier_config(m:Method, spec:RunSpec, seed:int) -> ClassifierConfig
     "The run profile's recipe with the method's loss and classifier settings."
     return replace(classifier_config(spec.profile, spec.classifier, seed, spec.dataset), loss=m.loss, **m.clf)
 
-def train_classifier(method:str, spec:RunSpec, Xr, yr, val, seed:int, n_real:int|None=None, device:str='auto', checkpoint=None):
+def train_classifier(method:str, # a name in `METHODS`
+                     spec:RunSpec, # the table (`run_spec`)
+                     Xr, # training images after oversampling, real ones first
+                     yr, # their labels
+                     val, # the validation `ImageData`
+                     seed:int, # the row's seed
+                     n_real:int|None=None, # how many of the images are real
+                     device:str='auto', # 'auto', 'cpu', 'cuda' or 'cuda:N'
+                     checkpoint=None, # a file for per-epoch checkpoints (None: none)
+                    ):
     "The row's classifier trained on the (oversampled) training set with the method's loss, head re-training or post-hoc adjustment; (model, history, extras). With a `checkpoint` path the (first-stage) training saves every epoch and resumes."
     m = METHODS[method]
     torch.manual_seed(seed)
@@ -283,7 +322,12 @@ def _checkpoint(spec:RunSpec, method:str, seed:int) -> Path:
     "Where a row's classifier saves its epochs (removed when the row is done): the cache's `checkpoints` folder."
     return cache_dir('checkpoints')/f"{spec.dataset}-{method}-{config_hash(method_config(spec, 'baseline' if method == 'reference' else method))}-s{seed}.ckpt"
 
-def reference_classifier(spec:RunSpec, seed:int, train, val, device:str='auto'):
+def reference_classifier(spec:RunSpec, # the table (`run_spec`)
+                         seed:int, # the table's seed
+                         train, # the training `ImageData`
+                         val, # the validation `ImageData`
+                         device:str='auto', # where it trains if it is not cached
+                        ):
     "The no-oversampling classifier of a table and seed (the `baseline` row's), from the cache or trained once and cached."
     path = cache_dir('classifiers')/f"{config_hash(method_config(spec, 'baseline'))}-s{seed}.pt"
     clf = row_classifier(spec, train.shape, train.n_classes)
@@ -296,7 +340,14 @@ def reference_classifier(spec:RunSpec, seed:int, train, val, device:str='auto'):
     ckpt.unlink(missing_ok=True)
     return clf
 
-def synthetic_quality(ref, test, syn_X, syn_y, k:int=3, max_per_class:int=2000, seed:int=0) -> dict:
+def synthetic_quality(ref, # the reference classifier (its penultimate features are the space)
+                      test, # the test `ImageData` (the real images)
+                      syn_X, # synthetic images in [-1, 1]
+                      syn_y, # their labels
+                      k:int=3, # neighbours of the k-NN manifolds
+                      max_per_class:int=2000, # synthetic images used per class at most
+                      seed:int=0, # which ones, when there are more
+                     ) -> dict: # {precision: {class: value}, recall: {class: value}}
     "Per class: precision and recall (k-NN manifolds) of the synthetic images against the test images of that class, in `ref`'s penultimate features."
     rng, prec, rec = np.random.default_rng(seed), {}, {}
     for c in np.unique(syn_y):
@@ -307,7 +358,13 @@ def synthetic_quality(ref, test, syn_X, syn_y, k:int=3, max_per_class:int=2000, 
         prec[int(c)], rec[int(c)] = manifold_precision_recall(penultimate_features(ref, real), penultimate_features(ref, syn_X[idx]), k)
     return dict(precision=prec, recall=rec)
 
-def run_one(spec:RunSpec, method:str, seed:int, n_examples:int=8, download:bool=False, device:str='auto') -> tuple:
+def run_one(spec:RunSpec, # the table (`run_spec`)
+            method:str, # a name in `METHODS`
+            seed:int, # the row's seed
+            n_examples:int=8, # synthetic images kept per class
+            download:bool=False, # download the dataset if it is missing
+            device:str='auto', # 'auto', 'cpu', 'cuda' or 'cuda:N'
+           ) -> tuple: # (row dict, artifacts dict)
     "Run one row: returns (row dict, artifacts dict: confusion matrix, per-class F1, example synthetic images)."
     t0, spec = time.perf_counter(), as_spec(spec)
     seed_everything(seed)
@@ -326,15 +383,19 @@ def run_one(spec:RunSpec, method:str, seed:int, n_examples:int=8, download:bool=
                git_commit=git_commit(), torch_version=torch.__version__, n_train=int(len(yr)), epochs=len(hist),
                ae_epochs=len(ae.history) if ae is not None else 0, **spec.asdict(), threads=torch.get_num_threads(), machine=machine(),
                n_synthetic=int(len(yr) - len(train)))
-    quality = {}
+    quality, tq = {}, time.perf_counter()
     if len(yr) > len(train):                 # synthetic images: how realistic and how varied, per class
-        quality = synthetic_quality(reference_classifier(spec, seed, train, val, device), test, Xr[len(train):], yr[len(train):], seed=seed)
+        ref = reference_classifier(spec, seed, train, val, device)      # trained once per table and seed, then cached
+        row['reference_seconds'] = round(time.perf_counter() - tq, 1); tq = time.perf_counter()
+        quality = synthetic_quality(ref, test, Xr[len(train):], yr[len(train):], seed=seed)
         row.update(synthetic_precision=round(float(np.mean(list(quality['precision'].values()))), 6) if quality['precision'] else np.nan,
                    synthetic_recall=round(float(np.mean(list(quality['recall'].values()))), 6) if quality['recall'] else np.nan)
     if ae is not None:                       # how well the autoencoder reconstructs the test images
         Xt = to_unit_range(test.images).numpy()
         row['ae_test_mse'] = round(float(np.mean([((decode_codes(ae.model, encode_images(ae.model, Xt[i:i + 2000])) - Xt[i:i + 2000]) ** 2).mean()
                                                   for i in range(0, len(Xt), 2000)])), 6)
+        row.update({k: round(v, 6) for k, v in sparsity_report(ae.model, Xt[:2000]).items()})   # how sparse its codes are
+    row['quality_seconds'] = round(time.perf_counter() - tq, 1)       # the measures above, the reference classifier excluded
     row['seconds'] = round(time.perf_counter() - t0, 1)
     syn_X, syn_y = Xr[len(train):], yr[len(train):]
     pick = np.concatenate([np.flatnonzero(syn_y == c)[:n_examples] for c in range(train.n_classes)]).astype(int)
@@ -358,14 +419,18 @@ _NUMERIC = ['seed', *METRICS, 'accuracy', 'seconds', 'n_train', 'epochs', 'ae_ep
 class ResultsFileError(ValueError):
     "A results CSV that cannot be read as a table of rows (empty, not a CSV, missing columns, non-numeric values)."
 
-def table_path(spec:RunSpec, results='results') -> Path:
+def table_path(spec:RunSpec, # the table (`run_spec`)
+               results='results', # the results folder
+              ) -> Path:
     "`results/<dataset>-<imbalance>-<profile>[-<classifier>].csv`, the classifier named only when it is not the dataset's default."
     spec = as_spec(spec)
     stem = f"{spec.dataset}-{spec.imbalance}-{spec.profile}"
     if spec.classifier != spec.data.classifier: stem += f"-{spec.classifier}"
     return Path(results)/f'{stem}.csv'
 
-def read_table(path, repair:bool=False) -> pd.DataFrame:
+def read_table(path, # a results CSV
+               repair:bool=False, # drop rows cut short (with a warning) instead of raising
+              ) -> pd.DataFrame:
     "A results CSV, checked (columns, numbers, complete rows); empty with the right columns if it does not exist."
     path = Path(path)
     if not path.exists(): return pd.DataFrame(columns=ROW_COLUMNS)
@@ -397,7 +462,10 @@ def _locked(path:Path):
         try: yield
         finally: fcntl.flock(f, fcntl.LOCK_UN)
 
-def write_row(path, row:dict, artifacts:dict|None=None) -> pd.DataFrame:
+def write_row(path, # the results CSV
+              row:dict, # one row (`run_one`'s first value)
+              artifacts:dict|None=None, # arrays saved beside it as <table>/<method>-s<seed>.npz
+             ) -> pd.DataFrame: # the merged table
     "Merge one row into the results file under a lock (replacing the row of the same method and seed) and write it atomically."
     path = Path(path)
     if artifacts is not None:
@@ -420,12 +488,17 @@ def _check_seeds(seeds) -> list:
 @dataclass(frozen=True)
 class RowTask:
     "One row to run: its table's spec, method and seed, and the key of the autoencoder it needs (None for none)."
-    spec: RunSpec
-    method: str
-    seed: int
-    ae_key: str|None
+    spec: RunSpec       # the table
+    method: str         # a name in METHODS
+    seed: int           # the row's seed
+    ae_key: str|None    # the autoencoder it needs (rows with the same key share one), or None
 
-def row_tasks(spec:RunSpec, methods, seeds, df:pd.DataFrame, rerun:bool=False) -> list:
+def row_tasks(spec:RunSpec, # the table (`run_spec`)
+              methods, # names in `METHODS`
+              seeds, # the seeds
+              df:pd.DataFrame, # the results table as it is
+              rerun:bool=False, # include rows that are already there
+             ) -> list: # `RowTask`s
     "The rows of a table still to run: every (seed, method) not in `df` with the current configuration hash (all with `rerun`)."
     out = []
     for seed in seeds:
@@ -437,14 +510,21 @@ def row_tasks(spec:RunSpec, methods, seeds, df:pd.DataFrame, rerun:bool=False) -
             out.append(RowTask(spec, method, seed, ae))
     return out
 
-def ensure_autoencoder(task:RowTask, download:bool=False, device:str='auto') -> str:
+def ensure_autoencoder(task:RowTask, # a row that needs an autoencoder
+                       download:bool=False, # download the dataset if it is missing
+                       device:str='auto', # where it trains
+                      ) -> str: # its cache path
     "Train (or find in the cache) the autoencoder a row needs; return its cache path."
     spec, m = task.spec, METHODS[task.method]
     train = make_split(spec, task.seed, download)[0]
     dim_h, cfg = _ae_settings(spec.profile, spec.dataset, task.seed)
     return str(train_autoencoder(m.ae[0], train.images, train.labels, {**m.ae[1], 'dim_h': dim_h}, replace(cfg, device=device)).path)
 
-def attempt_row(task:RowTask, download:bool=False, device:str='auto', tries:int=2):
+def attempt_row(task:RowTask, # the row
+                download:bool=False, # download the dataset if it is missing
+                device:str='auto', # where it runs
+                tries:int=2, # attempts before giving up
+               ):
     "run_one for a task, tried up to `tries` times; (row, artifacts) or the last exception."
     for _ in range(tries):
         try: return run_one(task.spec, task.method, task.seed, download=download, device=device)
@@ -458,11 +538,15 @@ class LocalExecutor:
         "Yield (task, (row, artifacts) or exception) as rows finish."
         for t in tasks: yield t, attempt_row(t, download, device)
 
-def failures_path(path) -> Path:
+def failures_path(path, # a results CSV
+                 ) -> Path:
     "The failures file beside a results file: `<table>-failures.csv`."
     return Path(path).with_name(Path(path).stem + '-failures.csv')
 
-def record_failure(path, task:RowTask, error) -> Path:
+def record_failure(path, # the results CSV
+                   task:RowTask, # the row that failed
+                   error, # the exception of its last attempt
+                  ) -> Path: # the failures file
     "Add (method, seed, configuration hash, error) to the table's failures file, `<table>-failures.csv`, under the table's lock."
     fpath = failures_path(path)
     with _locked(Path(path)):

@@ -18,7 +18,10 @@ from .data import as_unit_images
 
 # %% ../nbs/08_latent.ipynb #7b7f6fa3
 @torch.no_grad()
-def encode_images(model, X, batch_size:int=500) -> np.ndarray:
+def encode_images(model, # a trained autoencoder
+                  X, # images, uint8 or floats in [-1, 1]
+                  batch_size:int=500, # images per forward pass
+                 ) -> np.ndarray: # codes (N, n_z), float32
     "Codes `(N, n_z)` of images `X` (uint8 or [-1, 1] floats) under `model` in eval mode, as float32."
     model.eval()
     dev = next(model.parameters()).device
@@ -26,7 +29,10 @@ def encode_images(model, X, batch_size:int=500) -> np.ndarray:
     return torch.cat([model.encode(X[i:i + batch_size].to(dev)).float().cpu() for i in range(0, len(X), batch_size)]).numpy()
 
 @torch.no_grad()
-def decode_codes(model, Z, batch_size:int=500) -> np.ndarray:
+def decode_codes(model, # a trained autoencoder
+                 Z, # latent codes (N, n_z)
+                 batch_size:int=500, # codes per forward pass
+                ) -> np.ndarray: # images (N, C, H, W), float32 in [-1, 1]
     "Images `(N, C, H, W)` in [-1, 1] decoded from codes `Z`, as float32."
     model.eval()
     dev = next(model.parameters()).device
@@ -85,7 +91,15 @@ class LatentOversampler(OverSampler):
         return np.concatenate([X, X_new]), np.concatenate([y, y_new.astype(y.dtype)])
 
 # %% ../nbs/08_latent.ipynb #6cfe1c97
-def plot_synthetic_grid(X_real, y_real, X_syn, y_syn, n:int=6, classes=None, title='', seed:int=0):
+def plot_synthetic_grid(X_real, # real images
+                        y_real, # their labels
+                        X_syn, # synthetic images
+                        y_syn, # their labels
+                        n:int=6, # images per class and kind
+                        classes=None, # class names
+                        title='', # the figure's title
+                        seed:int=0, # which images are shown
+                       ):
     "A grid: per class, `n` real images then `n` synthetic ones (images as uint8 or [-1, 1] floats)."
     import matplotlib.pyplot as plt
     from latent_imbalance.data import from_unit_range

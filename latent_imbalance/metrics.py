@@ -15,7 +15,10 @@ from imblearn.metrics import classification_report_imbalanced, geometric_mean_sc
 # %% ../nbs/04_metrics.ipynb #0691879e
 METRICS = ['macro_recall', 'macro_precision', 'macro_f1', 'balanced_accuracy', 'gmean']
 
-def classification_metrics(y_true, y_pred, labels=None) -> dict:
+def classification_metrics(y_true, # true labels
+                           y_pred, # predicted labels
+                           labels=None, # the classes to average over (default: those in y_true or y_pred)
+                          ) -> dict: # macro_recall, macro_precision, macro_f1, balanced_accuracy, gmean, gmean_multiclass, accuracy
     "Macro recall, precision, F1, balanced accuracy, one-vs-rest G-mean (`gmean`), multiclass G-mean and accuracy."
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
     if y_true.shape != y_pred.shape: raise ValueError(f"y_true has shape {y_true.shape} but y_pred has {y_pred.shape}")
@@ -30,7 +33,10 @@ def classification_metrics(y_true, y_pred, labels=None) -> dict:
                 accuracy=accuracy_score(y_true, y_pred))
 
 # %% ../nbs/04_metrics.ipynb #dc6bb02f
-def per_class_report(y_true, y_pred, classes=None) -> pd.DataFrame:
+def per_class_report(y_true, # true labels
+                     y_pred, # predicted labels
+                     classes=None, # class names, in label order
+                    ) -> pd.DataFrame: # precision, recall, F1 and support per class
     "Per-class precision, recall, specificity, F1, G-mean, IBA and support (imbalanced-learn's report)."
     labels = np.unique(np.concatenate([np.asarray(y_true), np.asarray(y_pred)]))
     rep = classification_report_imbalanced(y_true, y_pred, labels=labels, output_dict=True, zero_division=0)
@@ -42,7 +48,10 @@ def per_class_report(y_true, y_pred, classes=None) -> pd.DataFrame:
     return df
 
 # %% ../nbs/04_metrics.ipynb #9237afa1
-def manifold_precision_recall(real, fake, k:int=3) -> tuple:
+def manifold_precision_recall(real, # features of real samples (n, d)
+                              fake, # features of synthetic samples (m, d)
+                              k:int=3, # neighbours that set each sample's ball
+                             ) -> tuple: # (precision: share of fake inside the real manifold, recall: share of real inside the fake one)
     "Kynkaanniemi et al.'s (precision, recall) of feature sets `fake` against `real` (rows are samples), with k-NN balls."
     import torch
     real, fake = torch.as_tensor(np.asarray(real), dtype=torch.float32), torch.as_tensor(np.asarray(fake), dtype=torch.float32)
@@ -55,7 +64,13 @@ def manifold_precision_recall(real, fake, k:int=3) -> tuple:
     return precision, recall
 
 # %% ../nbs/04_metrics.ipynb #ff83ac4e
-def plot_confusion(y_true, y_pred, classes=None, normalize:bool=True, ax=None, title=''):
+def plot_confusion(y_true, # true labels
+                   y_pred, # predicted labels
+                   classes=None, # class names
+                   normalize:bool=True, # divide each row by its class count
+                   ax=None, # axes to draw on (default: new)
+                   title='', # the plot's title
+                  ):
     "Heat map of the (row-normalised) confusion matrix."
     import matplotlib.pyplot as plt, seaborn as sns
     labels = np.unique(np.concatenate([np.asarray(y_true), np.asarray(y_pred)]))

@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'summarize_table', 'results_dir', 'load_results', 'check_current', 'load_artifact',
-           'thesis_comparison', 'plot_f1_bars', 'plot_method_grids', 'per_class_delta', 'plot_per_class_delta',
-           'plot_confusions', 'plot_reconstructions', 'goal_check', 'method_family', 'total_seconds', 'rank_methods',
-           'plot_cost_vs_f1', 'plot_quality']
+           'thesis_comparison', 'note_axis_origin', 'plot_f1_bars', 'plot_method_grids', 'per_class_delta',
+           'plot_per_class_delta', 'plot_confusions', 'plot_reconstructions', 'goal_check', 'method_family',
+           'total_seconds', 'rank_methods', 'plot_cost_vs_f1', 'plot_quality']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -28,8 +28,11 @@ THESIS_TABLES = {
 }
 THESIS_SOURCE = {'mnist': 'thesis Tables 5.1 and 5.2', 'cifar10': 'thesis Tables 5.3, 5.4 and 5.5'}
 
-def summarize_table(df:pd.DataFrame, dataset:str|None=None, metrics=('macro_recall', 'macro_precision', 'macro_f1', 'balanced_accuracy', 'gmean')) -> pd.DataFrame:
-    "Mean ± std over seeds per method (in `METHODS` order), with the thesis's recall / precision / F1 beside them (not for `smoke` tables)."
+def summarize_table(df:pd.DataFrame, # a results table (`read_table`)
+                    dataset:str|None=None, # whose thesis values to show (default: the table's)
+                    metrics=('macro_recall', 'macro_precision', 'macro_f1', 'balanced_accuracy', 'gmean'), # the columns to summarise
+                   ) -> pd.DataFrame: # one row per method
+    "Mean ± std over seeds per method (in `METHODS` order), with the thesis's recall / precision / F1 and our F1 minus the thesis's beside them (blank where the thesis has no such row; none for `smoke` tables)."
     order = [m for m in METHODS if m in set(df.method)]
     g = df.groupby('method')
     out = pd.DataFrame(index=order)
@@ -41,30 +44,45 @@ def summarize_table(df:pd.DataFrame, dataset:str|None=None, metrics=('macro_reca
     ref = THESIS_TABLES.get(dataset or (df.dataset.iloc[0] if len(df) else ''), {})
     if not ref: return out                                        # a dataset the thesis does not report
     for i, k in enumerate(['thesis_recall', 'thesis_precision', 'thesis_f1']):
-        out[k] = [f"{ref[m][i]:.4f}" if m in ref else '' for m in order]
+        out[k] = [f"{ref[m][i]:.4f}" if m in ref else '' for m in order]      # blank: the thesis has no such row
+    f1 = g.macro_f1.mean().reindex(order)
+    out['delta_f1'] = [f"{f1[m] - ref[m][2]:+.4f}" if m in ref else '' for m in order]   # ours minus the thesis's
     return out
 
 # %% ../nbs/11b_report.ipynb #ff543f3b
-def results_dir(results=None) -> Path:
+def results_dir(results=None, # a folder given explicitly
+               ) -> Path:
     "`results` if given, else the `LATENT_IMBALANCE_RESULTS` setting, else `results/` of the working directory."
     return Path(results or os.environ.get('LATENT_IMBALANCE_RESULTS') or 'results')
 
-def load_results(dataset:str, profile:str='cpu', classifier:str|None=None, imbalance:str|None=None, results=None):
+def load_results(dataset:str, # a name in `DATASETS`
+                 profile:str='cpu', # a run profile
+                 classifier:str|None=None, # the table's classifier (default: the dataset's)
+                 imbalance:str|None=None, # its imbalance profile (default: the dataset's)
+                 results=None, # the results folder (see `results_dir`)
+                ):
     "The results table of a run spec (see `results_dir` for `results`), its path and the spec; an empty table if it was not run yet."
     spec = run_spec(dataset, imbalance, profile, classifier)
     path = table_path(spec, results_dir(results))
     return read_table(path), path, spec
 
-def check_current(df:pd.DataFrame, spec:dict) -> list:
+def check_current(df:pd.DataFrame, # a results table
+                  spec, # its `RunSpec`
+                 ) -> list: # methods with a stale configuration hash
     "Methods whose committed rows were made with another configuration than the current code's."
     return sorted({m for m, h in zip(df.method, df.config_hash) if config_hash(method_config(spec, m)) != h})
 
-def load_artifact(path:Path, method:str, seed:int):
+def load_artifact(path:Path, # the results CSV
+                  method:str, # a method of the table
+                  seed:int, # a seed of the table
+                 ):
     "A row's saved artifacts (confusion matrix, per-class F1, example synthetic images), or None."
     f = Path(path).with_suffix('')/f'{method}-s{seed}.npz'
     return dict(np.load(f)) if f.exists() else None
 
-def thesis_comparison(df:pd.DataFrame, dataset:str) -> pd.DataFrame:
+def thesis_comparison(df:pd.DataFrame, # a results table
+                      dataset:str, # 'mnist' or 'cifar10'
+                     ) -> pd.DataFrame:
     "Our mean macro F1 next to the thesis's, with the difference, for the methods the thesis reports."
     ref, rows = THESIS_TABLES[dataset], []
     for m in [m for m in METHODS if m in ref and m in set(df.method)]:
@@ -73,7 +91,20 @@ def thesis_comparison(df:pd.DataFrame, dataset:str) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index('method') if rows else pd.DataFrame()
 
 # %% ../nbs/11b_report.ipynb #c5fc2833
-def plot_f1_bars(tables:dict, dataset:str, ax=None, title=''):
+def note_axis_origin(ax, # matplotlib axes
+                     axis:str='y', # 'y' or 'x'
+                    ):
+    "Say in the axis label when a linear axis does not start at 0 (its differences then look larger than they are)."
+    lim, label, scale = (ax.get_ylim(), ax.get_ylabel(), ax.get_yscale()) if axis == 'y' else (ax.get_xlim(), ax.get_xlabel(), ax.get_xscale())
+    if scale == 'linear' and min(lim) > 0 and 'not from 0' not in label:
+        (ax.set_ylabel if axis == 'y' else ax.set_xlabel)(f"{label} (axis from {min(lim):.2f}, not from 0)")
+    return ax
+
+def plot_f1_bars(tables:dict, # {label: results table}
+                 dataset:str, # whose thesis values are drawn
+                 ax=None, # axes to draw on (default: new)
+                 title='', # the plot's title
+                ):
     "Grouped bars of mean macro F1 ± std per method for several tables (label → DataFrame), thesis values as markers."
     if ax is None: _, ax = plt.subplots(figsize=(11, 4))
     methods = [m for m in METHODS if any(m in set(t.method) for t in tables.values())]
@@ -87,34 +118,43 @@ def plot_f1_bars(tables:dict, dataset:str, ax=None, title=''):
     ax.set_xticks(x); ax.set_xticklabels(methods, rotation=30, ha='right'); ax.set_ylabel('macro F1'); ax.set_title(title)
     lo = min([ref[m][2] for m in ref] + [t.macro_f1.min() for t in tables.values() if len(t)] + [1.])
     ax.set_ylim(max(0, lo - 0.05), 1.0); ax.legend(fontsize=8, loc='lower left'); ax.grid(axis='y', alpha=.3)
-    return ax
+    return note_axis_origin(ax)
 
 # %% ../nbs/11b_report.ipynb #a1205029
-def plot_method_grids(path, methods, seed:int=0, n:int=8, classes=None):
-    "One row of synthetic examples per class and method, from the saved artifacts."
+def plot_method_grids(path, # the results CSV (artifacts beside it)
+                      methods, # methods to show, one row each
+                      seed:int=0, # whose artifacts
+                      n:int=8, # images per class
+                      classes=None, # class names
+                     ):
+    "Synthetic examples (two rows of `n`/2) per class and method, from the saved artifacts; classes that received none (the majority) are left out."
     arts = {m: load_artifact(path, m, seed) for m in methods}
     arts = {m: a for m, a in arts.items() if a is not None and len(a['synthetic_images'])}
     if not arts: return None
-    n_cls = len(next(iter(arts.values()))['train_counts'])
-    fig, axs = plt.subplots(len(arts), 1, figsize=(n_cls * n * 0.16, len(arts) * 0.95))
+    shown = sorted({int(c) for a in arts.values() for c in np.unique(a['synthetic_labels'])})   # classes that received images
+    k = n // 2                                                   # two rows of n/2 images per class
+    fig, axs = plt.subplots(len(arts), 1, figsize=(min(20, len(shown) * k * 0.42), len(arts) * 1.0))
     for ax, (m, a) in zip(np.atleast_1d(axs), arts.items()):
         imgs, labs = a['synthetic_images'], a['synthetic_labels']
         C, H, W = imgs.shape[1:]
-        canvas = np.full((2 * (H + 2), n_cls * (n // 2) * (W + 2), C), 255, np.uint8)   # two rows of n/2 per class
-        for c in range(n_cls):
-            sel = imgs[labs == c][:n]
-            for j, img in enumerate(sel):
-                r, col = j // (n // 2), c * (n // 2) + j % (n // 2)
+        canvas = np.full((2 * (H + 2), len(shown) * k * (W + 2), C), 255, np.uint8)
+        for ci, c in enumerate(shown):
+            for j, img in enumerate(imgs[labs == c][:n]):
+                r, col = j // k, ci * k + j % k
                 canvas[r * (H + 2):r * (H + 2) + H, col * (W + 2):col * (W + 2) + W] = img.transpose(1, 2, 0)
-        ax.imshow(canvas.squeeze(-1) if C == 1 else canvas, cmap='gray' if C == 1 else None)
-        ax.set_xticks([(c + 0.5) * (n // 2) * (W + 2) for c in range(n_cls)])
-        ax.set_xticklabels([str(classes[c]) if classes is not None else str(c) for c in range(n_cls)], fontsize=7)
+        ax.imshow(canvas.squeeze(-1) if C == 1 else canvas, cmap='gray' if C == 1 else None, interpolation='nearest')
+        ax.set_xticks([(ci + 0.5) * k * (W + 2) for ci in range(len(shown))])
+        ax.set_xticklabels([str(classes[c]) if classes is not None else str(c) for c in shown], fontsize=8)
         ax.set_yticks([]); ax.set_ylabel(m, rotation=0, ha='right', va='center', fontsize=8)
     plt.tight_layout()
     return fig
 
 # %% ../nbs/11b_report.ipynb #9b5337ce
-def per_class_delta(path, df:pd.DataFrame, methods, reference:str='baseline') -> pd.DataFrame:
+def per_class_delta(path, # the results CSV
+                    df:pd.DataFrame, # its table
+                    methods, # methods to compare
+                    reference:str='baseline', # the method they are compared with
+                   ) -> pd.DataFrame: # methods x classes, mean over seeds
     "Mean per-class F1 of each method minus that of `reference` on the same seeds, from the saved artifacts."
     rows = {}
     for m in methods:
@@ -126,7 +166,11 @@ def per_class_delta(path, df:pd.DataFrame, methods, reference:str='baseline') ->
     return pd.DataFrame(rows).T
 
 # %% ../nbs/11b_report.ipynb #2670be73
-def plot_per_class_delta(delta:pd.DataFrame, ax=None, title='', span:float=0.1):
+def plot_per_class_delta(delta:pd.DataFrame, # from `per_class_delta`
+                         ax=None, # axes to draw on (default: new)
+                         title='', # the plot's title
+                         span:float=0.1, # the colour scale's range (±)
+                        ):
     "Heat map of per-class F1 changes (methods x classes) with the values written in the cells."
     if ax is None: _, ax = plt.subplots(figsize=(10, 0.3 * len(delta) + 1.5))
     im = ax.imshow(delta.values, cmap='RdBu', vmin=-span, vmax=span, aspect='auto')
@@ -136,7 +180,12 @@ def plot_per_class_delta(delta:pd.DataFrame, ax=None, title='', span:float=0.1):
     plt.colorbar(im, ax=ax, label='F1 change vs baseline'); ax.set_title(title)
     return ax
 
-def plot_confusions(path, df:pd.DataFrame, methods, seed:int=0, label:str=''):
+def plot_confusions(path, # the results CSV
+                    df:pd.DataFrame, # its table
+                    methods, # methods to show
+                    seed:int=0, # whose artifacts
+                    label:str='', # added to each title
+                   ):
     "Row-normalised confusion matrices of `methods` (seed `seed`) from the saved artifacts, side by side."
     from latent_imbalance.metrics import plot_confusion
     fig, axs = plt.subplots(1, len(methods), figsize=(6 * len(methods), 4.6))
@@ -149,7 +198,10 @@ def plot_confusions(path, df:pd.DataFrame, methods, seed:int=0, label:str=''):
     plt.tight_layout()
     return fig
 
-def plot_reconstructions(path, methods, seed:int=0):
+def plot_reconstructions(path, # the results CSV
+                         methods, # autoencoder methods to show
+                         seed:int=0, # whose artifacts
+                        ):
     "Per autoencoder (the first row of each that saved them): one test image per class above its decoding."
     arts, seen = {}, set()
     for m in methods:
@@ -167,7 +219,10 @@ def plot_reconstructions(path, methods, seed:int=0):
     return fig
 
 # %% ../nbs/11b_report.ipynb #28df20c5
-def goal_check(df:pd.DataFrame, target:float, label:str) -> pd.DataFrame:
+def goal_check(df:pd.DataFrame, # a results table
+               target:float, # the macro F1 goal
+               label:str, # the table's name
+              ) -> pd.DataFrame:
     "Per latent method: mean macro F1, the baseline's, whether it beats it; and whether the best method reaches `target`."
     means = df.groupby('method').macro_f1.mean()
     latent = [m for m in METHODS if METHODS[m].ae is not None and m in means and m not in ABLATIONS]
@@ -179,14 +234,16 @@ def goal_check(df:pd.DataFrame, target:float, label:str) -> pd.DataFrame:
     return out
 
 # %% ../nbs/11b_report.ipynb #1a7c3989
-def method_family(method:str) -> str:
+def method_family(method:str, # a name in `METHODS`
+                 ) -> str:
     "'no oversampling', 'oversampling (pixels)', 'deep oversampling (latent)' or 'loss / re-training'."
     m = METHODS[method]
     if method in ALTERNATIVES and m.ae is None: return 'loss / re-training'
     if m.ae is not None: return 'deep oversampling (latent)'
     return 'oversampling (pixels)' if m.sampler is not None else 'no oversampling'
 
-def total_seconds(df:pd.DataFrame) -> pd.Series:
+def total_seconds(df:pd.DataFrame, # a results table
+                 ) -> pd.Series: # mean seconds per row and method, shared autoencoders charged
     "Mean seconds per method, autoencoder included: a row that loaded a shared autoencoder from the cache is charged the training time that the costliest row of that autoencoder carried."
     sec = df.groupby('method').seconds.mean()
     plain = sec[[m for m in sec.index if METHODS[m].ae is None]].median()
@@ -198,7 +255,8 @@ def total_seconds(df:pd.DataFrame) -> pd.Series:
             if m != trainer: out[m] += max(0., sec[trainer] - plain)
     return out
 
-def rank_methods(df:pd.DataFrame) -> pd.DataFrame:
+def rank_methods(df:pd.DataFrame, # a results table
+                ) -> pd.DataFrame: # methods by mean macro F1, with family, difference to the baseline, cost and seeds
     "Every method ranked by mean macro F1: mean ± std of macro F1 and balanced accuracy, seeds, seconds (with its autoencoder), family, change against the baseline."
     g = df.groupby('method')
     fmt = lambda k: {m: (f"{g[k].mean()[m]:.4f} ± {g[k].std(ddof=0)[m]:.4f}" if g.seed.nunique()[m] > 1 else f"{g[k].mean()[m]:.4f} (1 seed)") for m in g.groups}
@@ -214,7 +272,10 @@ def rank_methods(df:pd.DataFrame) -> pd.DataFrame:
     out.index.name = 'method (best first)'
     return out
 
-def plot_cost_vs_f1(df:pd.DataFrame, ax=None, title=''):
+def plot_cost_vs_f1(df:pd.DataFrame, # a results table
+                    ax=None, # axes to draw on (default: new)
+                    title='', # the plot's title
+                   ):
     "Mean macro F1 against mean total seconds per method (log scale), coloured by family; the baseline marked."
     if ax is None: _, ax = plt.subplots(figsize=(9, 5))
     mu, sec = df.groupby('method').macro_f1.mean(), total_seconds(df)
@@ -224,11 +285,14 @@ def plot_cost_vs_f1(df:pd.DataFrame, ax=None, title=''):
         if ms: ax.scatter(sec[ms], mu[ms], c=col, s=60 if fam == 'no oversampling' else 30, marker='*' if fam == 'no oversampling' else 'o', label=fam, zorder=3)
     for m in mu.index: ax.annotate(m, (sec[m], mu[m]), fontsize=6.5, xytext=(3, 2), textcoords='offset points')
     if 'baseline' in mu: ax.axhline(mu['baseline'], color='k', lw=0.8, ls='--')
-    ax.set_xscale('log'); ax.set_xlabel('seconds per row, autoencoder included (log scale)'); ax.set_ylabel('macro F1 (mean over seeds; axis not from 0)')
+    ax.set_xscale('log'); ax.set_xlabel('seconds per row, autoencoder included (log scale)'); ax.set_ylabel('macro F1 (mean over seeds)')
     ax.set_title(title); ax.legend(fontsize=7, loc='lower right'); ax.grid(alpha=.3)
-    return ax
+    return note_axis_origin(ax)
 
-def plot_quality(df:pd.DataFrame, ax=None, title=''):
+def plot_quality(df:pd.DataFrame, # a results table
+                 ax=None, # axes to draw on (default: new)
+                 title='', # the plot's title
+                ):
     "Mean synthetic precision against mean synthetic recall per oversampling method (rows that measured them), coloured by macro F1."
     if ax is None: _, ax = plt.subplots(figsize=(7, 5))
     if 'synthetic_precision' not in df: return ax
@@ -238,4 +302,4 @@ def plot_quality(df:pd.DataFrame, ax=None, title=''):
     for m, r in q.iterrows(): ax.annotate(m, (r.synthetic_recall, r.synthetic_precision), fontsize=6.5, xytext=(3, 2), textcoords='offset points')
     plt.colorbar(sc, ax=ax, label='macro F1'); ax.set_xlabel('synthetic recall (diversity: real images covered)')
     ax.set_ylabel('synthetic precision (realism: inside the real manifold)'); ax.set_title(title); ax.grid(alpha=.3)
-    return ax
+    note_axis_origin(ax, 'x'); return note_axis_origin(ax)

@@ -28,7 +28,13 @@ class SMOTE(OverSampler):
 SAMPLERS['smote'] = SMOTE
 
 # %% ../nbs/02_smote.ipynb #47222057
-def smote_samples(Xc, n:int, k:int, rng, cls=None, param:str='k_neighbors') -> np.ndarray:
+def smote_samples(Xc, # the rows of one class
+                  n:int, # samples to make
+                  k:int, # neighbours to interpolate towards
+                  rng, # a `np.random.RandomState`
+                  cls=None, # the class, for error messages
+                  param:str='k_neighbors', # the parameter that set k, for error messages
+                 ) -> np.ndarray: # (n, d), in the dtype of Xc
     "`n` SMOTE samples from the rows of `Xc` (one class): uniform base rows, uniform one of their k neighbours, uniform gap; `param` names `k` in errors."
     nn = class_neighbors(Xc, k, cls, param)
     rows = rng.randint(0, len(Xc), size=n)

@@ -13,11 +13,17 @@ from .autoencoders import AutoEncoder, AUTOENCODERS
 from .vae import BetaVAE, reparameterize
 
 # %% ../nbs/06b_tcvae_wae.ipynb #0f64d3de
-def gaussian_log_density(z, mu, logvar) -> torch.Tensor:
+def gaussian_log_density(z, # points
+                         mu, # means (broadcast against z)
+                         logvar, # log-variances (broadcast against z)
+                        ) -> torch.Tensor:
     "Elementwise log N(z; mu, exp(logvar)) (broadcasting)."
     return -0.5 * (math.log(2 * math.pi) + logvar + (z - mu) ** 2 * torch.exp(-logvar))
 
-def tc_decomposition(z, mu, logvar) -> dict:
+def tc_decomposition(z, # one posterior sample per image (B, n_z)
+                     mu, # posterior means (B, n_z)
+                     logvar, # posterior log-variances (B, n_z)
+                    ) -> dict: # mi, tc, dwkl and kl (their sum)
     "Minibatch weighted sampling estimates of the index-code MI, total correlation and dimension-wise KL for samples `z` of the posteriors N(mu, exp(logvar)) of a batch; also `kl`, their sum."
     M = len(z)
     if M < 2: raise ValueError("the total-correlation estimate needs a batch of at least 2 samples")
@@ -57,11 +63,17 @@ class BetaTCVAE(BetaVAE):
 AUTOENCODERS['beta-tcvae'] = BetaTCVAE       # chosen by name in the trainer and the experiments
 
 # %% ../nbs/06b_tcvae_wae.ipynb #483e7ac3
-def imq_kernel(a, b, C:float) -> torch.Tensor:
+def imq_kernel(a, # points (n, d)
+               b, # points (m, d)
+               C:float, # the kernel's scale
+              ) -> torch.Tensor: # (n, m)
     "Inverse multiquadratic kernel matrix k(a_i, b_j) = C / (C + ||a_i - b_j||^2)."
     return C / (C + torch.cdist(a, b).pow(2))
 
-def mmd_imq(z, z_prior, prior_var:float=1.0) -> torch.Tensor:
+def mmd_imq(z, # codes (n, d)
+            z_prior, # as many samples of the prior (n, d)
+            prior_var:float=1.0, # the prior's variance (sets C)
+           ) -> torch.Tensor:
     "Unbiased MMD^2 estimate between samples `z` and `z_prior` (same size) with the IMQ kernel, C = 2 * dim * prior_var."
     n, d = z.shape
     if n < 2: raise ValueError("the MMD estimate needs at least 2 samples")

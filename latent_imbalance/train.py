@@ -24,33 +24,41 @@ class TrainConfig:
     "Training settings; all but `device` and `progress` are part of a trained model's identity."
     lr: float = 3e-4              # Adam learning rate (thesis 5.3)
     batch_size: int = 100         # DeepSMOTE's batch size
-    max_epochs: int = 50
+    max_epochs: int = 50          # at most this many epochs
     patience: int = 5             # stop after this many epochs in a row without improvement ...
     min_delta: float = 1e-3       # ... by at least this fraction of the best loss
-    seed: int = 0
+    seed: int = 0                 # initial weights, batch order and the losses' noise
     bf16: bool = False            # bfloat16 autocast on the CPU (fast only with native bf16); always on for CUDA devices
     channels_last: bool = False   # NHWC memory layout for the convolutions
     device: str = 'auto'          # 'auto' (CUDA when present), 'cpu', 'cuda', 'cuda:1', ...
-    progress: bool = True
+    progress: bool = True         # show a progress bar of epochs
 
     def key(self) -> dict:
         "What determines the weights of an epoch (max_epochs excluded: a longer run extends a shorter one)."
         return {k: v for k, v in asdict(self).items() if k not in ('device', 'progress', 'max_epochs')}
 
 # %% ../nbs/07_train.ipynb #22addcab
-def to_device(model, device:str='auto', channels_last:bool=False) -> tuple:
+def to_device(model, # a module, moved in place
+              device:str='auto', # 'auto', 'cpu', 'cuda' or 'cuda:N'
+              channels_last:bool=False, # NHWC memory layout
+             ) -> tuple: # (torch.device, memory format)
     "Move `model` to `device` (see `pick_device`) in NCHW or NHWC layout; return (device, memory format)."
     dev, fmt = pick_device(device), (torch.channels_last if channels_last else torch.contiguous_format)
     model.to(dev, memory_format=fmt)
     return dev, fmt
 
-def autocast(dev, bf16:bool=False):
+def autocast(dev, # the torch.device computed on
+             bf16:bool=False, # bfloat16 autocast on a CPU
+            ):
     "bfloat16 autocast when asked for (`bf16`) and always on CUDA devices; a no-op context otherwise."
     return torch.autocast(device_type=dev.type, dtype=torch.bfloat16, enabled=bf16 or dev.type == 'cuda')
 
 class Checkpoint:
     "A training run's state at `path` (None: no checkpoint), tagged with `key`: saved atomically, loaded to resume."
-    def __init__(self, path, key:str): self.path, self.key = (Path(path) if path is not None else None), key
+    def __init__(self,
+                 path, # the checkpoint file (None: nothing is saved)
+                 key:str): # what the run is (a configuration hash); a file with another key is refused
+        self.path, self.key = (Path(path) if path is not None else None), key
 
     def load(self, device='cpu', required=()) -> dict|None:
         "The saved state, or None when there is none (a damaged file is moved aside with a warning: training starts over)."
@@ -138,7 +146,9 @@ def fit_autoencoder(model:AutoEncoder, # the autoencoder to train in place (any 
     return state['history']
 
 # %% ../nbs/07_train.ipynb #48452806
-def data_fingerprint(X, y) -> str:
+def data_fingerprint(X, # images (tensor or array)
+                     y, # labels
+                    ) -> str:
     "A short hash of the images and labels themselves."
     h = hashlib.sha256()
     for a in (X, y):
@@ -149,10 +159,10 @@ def data_fingerprint(X, y) -> str:
 @dataclass
 class TrainedAutoencoder:
     "A trained autoencoder, its training history, where it is cached and whether it came from the cache."
-    model: AutoEncoder
-    history: list
-    path: Path
-    from_cache: bool
+    model: AutoEncoder      # the trained model, on the CPU, in eval mode
+    history: list           # one dict per epoch (loss, its parts, seconds)
+    path: Path              # its cache file
+    from_cache: bool        # loaded from the cache rather than trained
 
 def train_autoencoder(kind:str, # a name in `AUTOENCODERS`: 'deepsmote', 'denoising', 'sparse', 'beta-vae', ...
                       X, # training images, uint8 or floats in [-1, 1], shape (N, C, H, W)
@@ -184,7 +194,11 @@ def train_autoencoder(kind:str, # a name in `AUTOENCODERS`: 'deepsmote', 'denois
     return TrainedAutoencoder(model.cpu(), history, path, False)
 
 # %% ../nbs/07_train.ipynb #c06c33a8
-def plot_history(history, ax=None, title='', normalize:bool=False):
+def plot_history(history, # a training history (one dict per epoch)
+                 ax=None, # axes to draw on (default: new)
+                 title='', # the plot's title
+                 normalize:bool=False, # divide each curve by its first epoch
+                ):
     "Loss curves (total and parts) per epoch from a training history."
     import matplotlib.pyplot as plt
     if ax is None: _, ax = plt.subplots(figsize=(5, 3.2))

@@ -11,11 +11,16 @@ import torch.nn.functional as F
 from .autoencoders import AutoEncoder, AUTOENCODERS
 
 # %% ../nbs/06_vae.ipynb #2398d800
-def kl_divergence(mu, logvar) -> torch.Tensor:
+def kl_divergence(mu, # posterior means (B, n_z)
+                  logvar, # posterior log-variances (B, n_z)
+                 ) -> torch.Tensor:
     "KL(N(mu, exp(logvar)) || N(0, I)) summed over latent dimensions, averaged over the batch."
     return (-0.5 * (1 + logvar - mu.pow(2) - logvar.exp()).sum(dim=1)).mean()
 
-def reparameterize(mu, logvar, gen=None):
+def reparameterize(mu, # posterior means
+                   logvar, # posterior log-variances
+                   gen=None, # a torch.Generator for the noise (None: the global one)
+                  ):
     "A sample z = mu + sigma * eps, differentiable in mu and logvar."
     eps = torch.randn(mu.shape, generator=gen, device='cpu' if gen is None else gen.device, dtype=mu.dtype).to(mu.device)
     return mu + (0.5 * logvar).exp() * eps
