@@ -60,6 +60,9 @@ CSS = """<style>
 #li-side a.current{font-weight:bold;color:#000}
 #li-side ul{list-style:none;margin:.2em 0 .4em .8em;padding:0;font-size:13px}
 body{margin-left:250px !important}
+.jp-RenderedMarkdown pre,.jp-RenderedHTMLCommon pre{background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:.7em .9em;
+ margin:.5em 0 1.1em;overflow-x:auto;white-space:pre}
+.jp-RenderedMarkdown pre code,.jp-RenderedHTMLCommon pre code{white-space:pre;background:none}
 </style>"""
 
 def _sidebar(sections, pages, current, toc) -> str:
