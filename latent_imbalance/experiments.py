@@ -322,6 +322,10 @@ def _checkpoint(spec:RunSpec, method:str, seed:int) -> Path:
     "Where a row's classifier saves its epochs (removed when the row is done): the cache's `checkpoints` folder."
     return cache_dir('checkpoints')/f"{spec.dataset}-{method}-{config_hash(method_config(spec, 'baseline' if method == 'reference' else method))}-s{seed}.ckpt"
 
+def _reference_path(spec:RunSpec, seed:int) -> Path:
+    "Where the table's reference classifier (the `baseline` row's) is cached: written by that row, read by the others."
+    return cache_dir('classifiers')/f"{config_hash(method_config(spec, 'baseline'))}-s{seed}.pt"
+
 def reference_classifier(spec:RunSpec, # the table (`run_spec`)
                          seed:int, # the table's seed
                          train, # the training `ImageData`
@@ -329,7 +333,7 @@ def reference_classifier(spec:RunSpec, # the table (`run_spec`)
                          device:str='auto', # where it trains if it is not cached
                         ):
     "The no-oversampling classifier of a table and seed (the `baseline` row's), from the cache or trained once and cached."
-    path = cache_dir('classifiers')/f"{config_hash(method_config(spec, 'baseline'))}-s{seed}.pt"
+    path = _reference_path(spec, seed)
     clf = row_classifier(spec, train.shape, train.n_classes)
     if path.exists():
         try: clf.load_state_dict(load_checkpoint(path)['model']); return clf.eval()
@@ -375,7 +379,7 @@ def run_one(spec:RunSpec, # the table (`run_spec`)
         ckpt = _checkpoint(spec, method, seed)           # an interrupted row resumes its classifier from the last epoch
         clf, hist, extras = train_classifier(method, spec, Xr, yr, val, seed, n_real=len(train), device=device, checkpoint=ckpt)
     if method == 'baseline':                 # the reference classifier of the synthetic-sample measures below
-        with atomic_write(cache_dir('classifiers')/f"{config_hash(method_config(spec, 'baseline'))}-s{seed}.pt") as f: torch.save({'model': clf.state_dict()}, f)
+        with atomic_write(_reference_path(spec, seed)) as f: torch.save({'model': clf.state_dict()}, f)
     pred = predict(clf, test.images)
     m = classification_metrics(test.labels, pred, labels=np.arange(test.n_classes))
     row = dict(method=method, seed=seed, **{k: round(float(m[k]), 6) for k in METRICS}, accuracy=round(float(m['accuracy']), 6),
