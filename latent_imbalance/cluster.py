@@ -44,7 +44,8 @@ class RayExecutor:
         if not ray.is_initialized():
             env = {k: os.environ[k] for k in (DATA_ENV, 'LATENT_IMBALANCE_CACHE') if k in os.environ}
             kw = dict(runtime_env={'env_vars': env}, log_to_driver=False, include_dashboard=False, logging_level='ERROR') if self.address is None else dict(runtime_env={'env_vars': env})
-            if self.address is None: kw.update(num_cpus=self.num_cpus, _node_ip_address='127.0.0.1')
+            if self.address is None:    # workers at normal priority (Ray's default, niceness 15, starves them beside other work)
+                kw.update(num_cpus=self.num_cpus, _node_ip_address='127.0.0.1', _system_config={'worker_niceness': 0})
             ray.init(address=self.address, **kw)
         return ray
 

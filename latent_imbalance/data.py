@@ -340,7 +340,7 @@ def as_unit_images(X, # images as uint8 [0, 255] or floats already in [-1, 1], s
         hint = ' (they look like 0-255 pixel values: pass them as uint8)' if hi > 2 else ''
         raise ValueError(f"float images must be scaled to [-1, 1], got values in [{lo:.3g}, {hi:.3g}]{hint}; "
                          "pass uint8 images or scale them with latent_imbalance.data.to_unit_range")
-    if lo >= 0 and hi <= 1 and hi > lo:
+    if lo >= 0 and hi <= 1 and hi - lo >= 0.5:      # spans most of [0, 1], as images scaled to [0, 1] do
         warnings.warn(f"the float images are all in [0, 1] (values {lo:.3g} to {hi:.3g}): this package expects [-1, 1]. "
                       "If they were scaled to [0, 1], rescale with x * 2 - 1 or pass uint8 images.", stacklevel=2)
     return t
