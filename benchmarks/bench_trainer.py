@@ -7,10 +7,10 @@ separate. Prints a markdown table; the speed-up is plain / ours (> 1: ours is fa
 
     python benchmarks/bench_trainer.py [--epochs 1] [--json FILE]
 """
-import argparse, json, os, resource, subprocess, sys, time
+import argparse, json, resource, subprocess, sys, time
 
 def _data():
-    import numpy as np, torch
+    import torch
     from latent_imbalance.data import load_dataset, imbalanced_indices, to_unit_range, data_root
     if (data_root()/'MNIST'/'raw'/'train-images-idx3-ubyte').exists():
         d = load_dataset('MNIST'); idx = imbalanced_indices(d.labels, 'thesis-mnist', seed=0)
