@@ -24,7 +24,7 @@ from .data import (PROFILES, load_dataset, imbalance_counts, imbalanced_indices,
 from .base import SAMPLERS, make_sampler
 from . import smote, adasyn, calibration   # noqa: F401 (their samplers join SAMPLERS)
 from .latent import LatentOversampler, encode_images, decode_codes
-from .train import TrainConfig, train_autoencoder
+from .train import TrainConfig, train_autoencoder, earlier_seconds
 from .autoencoders import sparsity_report
 from .classifiers import (ClassifierConfig, Recipe, recipe, build_classifier, fit_classifier, predict, retrain_head,
                                           tune_logit_adjustment, penultimate_features)
@@ -400,7 +400,9 @@ def run_one(spec:RunSpec, # the table (`run_spec`)
                                                   for i in range(0, len(Xt), 2000)])), 6)
         row.update({k: round(v, 6) for k, v in sparsity_report(ae.model, Xt[:2000]).items()})   # how sparse its codes are
     row['quality_seconds'] = round(time.perf_counter() - tq, 1)       # the measures above, the reference classifier excluded
-    row['seconds'] = round(time.perf_counter() - t0, 1)
+    # epochs trained by an interrupted earlier process of this row (its classifier, and its autoencoder if this row trains it)
+    row['resumed_seconds'] = round(earlier_seconds(hist) + (earlier_seconds(ae.history) if ae is not None and not ae.from_cache else 0.), 1)
+    row['seconds'] = round(time.perf_counter() - t0 + row['resumed_seconds'], 1)
     syn_X, syn_y = Xr[len(train):], yr[len(train):]
     pick = np.concatenate([np.flatnonzero(syn_y == c)[:n_examples] for c in range(train.n_classes)]).astype(int)
     art = dict(confusion=confusion_matrix(test.labels, pred, labels=np.arange(test.n_classes)),
