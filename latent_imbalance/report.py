@@ -299,6 +299,7 @@ def plot_quality(df:pd.DataFrame, # a results table
     q = df.dropna(subset=['synthetic_precision', 'synthetic_recall']).groupby('method')[['synthetic_precision', 'synthetic_recall', 'macro_f1']].mean()
     if not len(q): return ax
     sc = ax.scatter(q.synthetic_recall, q.synthetic_precision, c=q.macro_f1, cmap='viridis', s=50, zorder=3)
+    ax.margins(x=0.2)                     # room for the labels of the rightmost points
     for m, r in q.iterrows(): ax.annotate(m, (r.synthetic_recall, r.synthetic_precision), fontsize=6.5, xytext=(3, 2), textcoords='offset points')
     plt.colorbar(sc, ax=ax, label='macro F1'); ax.set_xlabel('synthetic recall (diversity: real images covered)')
     ax.set_ylabel('synthetic precision (realism: inside the real manifold)'); ax.set_title(title); ax.grid(alpha=.3)
