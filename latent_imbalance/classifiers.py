@@ -19,7 +19,7 @@ from torchvision.models.resnet import ResNet, BasicBlock
 from .data import as_unit_images
 from sklearn.metrics import f1_score
 from .core import config_hash
-from .train import to_device, autocast, Checkpoint, mark_resumed
+from .train import to_device, autocast, Checkpoint
 
 # %% ../nbs/10_classifiers.ipynb #463ddf26
 class MLP(nn.Sequential):
@@ -318,7 +318,7 @@ def fit_classifier(model, # the classifier to train in place (`build_classifier`
     if ck is not None:                    # resume: weights, optimizer, schedule, generator, history and best weights so far
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['opt']); gen.set_state(ck['gen'])
         if sched is not None: sched.load_state_dict(ck['sched'])
-        state = {k: ck[k] for k in state}; mark_resumed(state['history'])     # their time was spent by the interrupted process
+        state = {k: ck[k] for k in state}
     from tqdm import tqdm                 # the plain bar: no notebook widget needed
     for ep in tqdm(range(state['epoch'], epochs), disable=not cfg.progress, leave=False, desc=type(model).__name__, total=epochs, initial=state['epoch']):
         model.train(); t0, tot = time.perf_counter(), 0.

@@ -61,12 +61,13 @@ class Checkpoint:
         self.path, self.key = (Path(path) if path is not None else None), key
 
     def load(self, device='cpu', required=()) -> dict|None:
-        "The saved state, or None when there is none (a damaged file is moved aside with a warning: training starts over)."
+        "The saved state (its `history` records flagged `resumed`), or None when there is none (a damaged file is moved aside with a warning: training starts over)."
         if self.path is None or not self.path.exists(): return None
         try: ck = load_checkpoint(self.path, device, required=('key', *required))
         except CheckpointError as e: set_aside(self.path, f"The training checkpoint could not be resumed: {e}"); return None
         if ck.get('key') != self.key:
             raise ValueError(f"checkpoint {self.path} belongs to another model or training setup; delete it or pass another path")
+        if isinstance(ck.get('history'), list): mark_resumed(ck['history'])   # those epochs' time was spent by an earlier process
         return ck
 
     def save(self, **state):
@@ -122,7 +123,7 @@ def fit_autoencoder(model:AutoEncoder, # the autoencoder to train in place (any 
     ck = store.load(dev, required=('model', 'opt', *state))
     if ck is not None:
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['opt'])
-        state = {k: ck[k] for k in state}; mark_resumed(state['history'])
+        state = {k: ck[k] for k in state}
     model.on_train_start(X if dev.type == 'cpu' else X.to(dev), y)
     from tqdm import tqdm                 # the plain bar: no notebook widget needed
     bar = tqdm(total=cfg.max_epochs, initial=state['epoch'], disable=not cfg.progress, desc=type(model).__name__, leave=False)
