@@ -90,7 +90,7 @@ def thesis_comparison(df:pd.DataFrame, # a results table
         rows.append(dict(method=m, ours_f1=round(ours.mean(), 4), seeds=len(ours), thesis_f1=ref[m][2], difference=round(ours.mean() - ref[m][2], 4)))
     return pd.DataFrame(rows).set_index('method') if rows else pd.DataFrame()
 
-# %% ../nbs/11b_report.ipynb #f8750eec
+# %% ../nbs/11b_report.ipynb #302fd0de
 PUBLISHED = {
     ('cifar10', 'deepsmote-cifar10'): [
         dict(method='deepsmote', balanced_accuracy=0.4538, gmean=0.6530, macro_f1=0.4335,
@@ -98,21 +98,24 @@ PUBLISHED = {
 }
 
 def published_comparison(df:pd.DataFrame, # a results table of one dataset and imbalance profile
+                         spec=None, # its `RunSpec` (default: read from the table; needed when the table is empty)
                          metrics=('balanced_accuracy', 'gmean', 'macro_f1'), # the columns to set side by side
                         ) -> pd.DataFrame: # our rows (mean over seeds), then the published ones
     "Our mean balanced accuracy (ACSA), G-mean and macro F1 per method beside the figures published for the same split."
-    if not len(df): return pd.DataFrame()
-    key = (df.dataset.iloc[0], df.imbalance.iloc[0])
+    if spec is None and not len(df): raise ValueError("the table is empty: pass its spec (the third value `load_results` returns)")
+    key = (spec.dataset, spec.imbalance) if spec is not None else (df.dataset.iloc[0], df.imbalance.iloc[0])
     if key not in PUBLISHED: raise ValueError(f"no published figures for dataset {key[0]!r} with imbalance {key[1]!r}; "
                                               f"known: {sorted(PUBLISHED)}")
+    pub = pd.DataFrame(PUBLISHED[key]).set_index('method')
+    pub.index = [f'{m} (published)' for m in pub.index]
+    pub = pub[list(metrics) + ['source']]
+    if not len(df): return pub                                    # nothing run yet: the published figures alone
     order = [m for m in METHODS if m in set(df.method)]
     g = df.groupby('method')
     ours = pd.DataFrame({k: g[k].mean().reindex(order).round(4) for k in metrics})
     ours.insert(0, 'seeds', g.seed.nunique().reindex(order))
     ours['source'] = 'ours: official test set (balanced)'
-    pub = pd.DataFrame(PUBLISHED[key]).set_index('method')
-    pub.index = [f'{m} (published)' for m in pub.index]
-    return pd.concat([ours, pub[list(metrics) + ['source']]])
+    return pd.concat([ours, pub])
 
 # %% ../nbs/11b_report.ipynb #c5fc2833
 def note_axis_origin(ax, # matplotlib axes
