@@ -94,7 +94,7 @@ def thesis_comparison(df:pd.DataFrame, # a results table
 PUBLISHED = {
     ('cifar10', 'deepsmote-cifar10'): [
         dict(method='deepsmote', balanced_accuracy=0.4538, gmean=0.6530, macro_f1=0.4335,
-             source='DeepSMOTE paper (TNNLS 2022), Table III: balanced test, ResNet-18, 5-fold cross-validation on the training pool')],
+             source='DeepSMOTE (TNNLS 2022) Table III, 5-fold CV')],
 }
 
 def published_comparison(df:pd.DataFrame, # a results table of one dataset and imbalance profile
@@ -114,8 +114,10 @@ def published_comparison(df:pd.DataFrame, # a results table of one dataset and i
     g = df.groupby('method')
     ours = pd.DataFrame({k: g[k].mean().reindex(order).round(4) for k in metrics})
     ours.insert(0, 'seeds', g.seed.nunique().reindex(order))
-    ours['source'] = 'ours: official test set (balanced)'
-    return pd.concat([ours, pub])
+    ours['source'] = 'ours, official test set'
+    out = pd.concat([ours, pub])
+    out['seeds'] = [str(int(n)) if n == n else '' for n in out.seeds]   # blank for the published rows
+    return out
 
 # %% ../nbs/11b_report.ipynb #c5fc2833
 def note_axis_origin(ax, # matplotlib axes
