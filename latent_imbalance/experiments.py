@@ -369,7 +369,7 @@ def run_one(spec:RunSpec, # the table (`run_spec`)
             download:bool=False, # download the dataset if it is missing
             device:str='auto', # 'auto', 'cpu', 'cuda' or 'cuda:N'
            ) -> tuple: # (row dict, artifacts dict)
-    "Run one row: returns (row dict, artifacts dict: confusion matrix, per-class F1, example synthetic images)."
+    "Run one row: returns (row dict, artifacts dict: confusion matrix, per-class F1, example synthetic images, the classifier's loss and validation macro F1 per epoch)."
     t0, spec = time.perf_counter(), as_spec(spec)
     seed_everything(seed)
     train, val, test = make_split(spec, seed, download)
@@ -409,6 +409,8 @@ def run_one(spec:RunSpec, # the table (`run_spec`)
                f1_per_class=f1_score(test.labels, pred, average=None, labels=np.arange(test.n_classes), zero_division=0),
                synthetic_images=from_unit_range(syn_X[pick]) if len(pick) else np.zeros((0, *train.shape), np.uint8),
                synthetic_labels=syn_y[pick], train_counts=np.bincount(train.labels, minlength=train.n_classes),
+               epoch_loss=np.array([h['loss'] for h in hist], dtype=np.float64),         # the classifier's training curve: which epoch was kept, and why
+               epoch_val_macro_f1=np.array([h.get('val_macro_f1', np.nan) for h in hist], dtype=np.float64),
                **{k: np.asarray(v) for k, v in extras.items()},
                **{f'synthetic_{k}': np.array([quality[k].get(c, np.nan) for c in range(train.n_classes)]) for k in quality})
     if ae is not None:                          # the autoencoder's test reconstructions: the first image of each class

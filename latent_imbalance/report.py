@@ -248,7 +248,7 @@ def plot_reconstructions(path, # the results CSV
     plt.tight_layout()
     return fig
 
-# %% ../nbs/11b_report.ipynb #8f7037b3
+# %% ../nbs/11b_report.ipynb #2e741af5
 def paired_delta(df:pd.DataFrame, # a results table
                  reference:str='baseline', # the method every other is compared with
                  metric:str='macro_f1', # the column compared
