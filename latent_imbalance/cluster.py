@@ -58,6 +58,7 @@ class RayExecutor:
 
     def rows(self, tasks, download:bool=False, device:str='auto'):
         "Submit the autoencoder and row tasks; yield (task, (row, artifacts) or exception) as rows finish."
+        tasks = list(tasks)                  # all submitted at once, so all claimed now (`RowClaims.take`)
         if not tasks: return
         ray = self.connect()
         fns, ae_refs, pending = _remote(ray), {}, {}

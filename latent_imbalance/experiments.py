@@ -8,7 +8,7 @@ __all__ = ['DATASETS', 'METHODS', 'ABLATIONS', 'ALTERNATIVES', 'EXTENSIONS', 'TH
            'classifier_config', 'run_spec', 'method_config', 'make_split', 'fill_strategy', 'oversample',
            'row_classifier', 'train_classifier', 'reference_classifier', 'synthetic_quality', 'run_one',
            'ResultsFileError', 'table_path', 'read_table', 'write_row', 'RowTask', 'row_tasks', 'ensure_autoencoder',
-           'attempt_row', 'LocalExecutor', 'failures_path', 'record_failure', 'run_table']
+           'attempt_row', 'LocalExecutor', 'RowClaims', 'failures_path', 'record_failure', 'run_table']
 
 # %% ../nbs/11_experiments.ipynb #4421742d
 import contextlib, fcntl, numbers, time, warnings
@@ -546,6 +546,40 @@ class LocalExecutor:
         "Yield (task, (row, artifacts) or exception) as rows finish."
         for t in tasks: yield t, attempt_row(t, download, device)
 
+class RowClaims:
+    "Claims on the rows of one results file, so that processes sharing the file never run the same row twice."
+    def __init__(self, path): self.path, self.held = Path(path), {}
+    def claim_path(self, task:RowTask) -> Path:
+        "The hidden claim file of a row, beside the results file: `.<table>.<method>-s<seed>.claim`."
+        return self.path.with_name(f'.{self.path.stem}.{task.method}-s{task.seed}.claim')
+    def claim(self, task:RowTask) -> bool:
+        "Take the row's claim (a non-blocking fcntl lock, dropped by the system if this process dies); False if another holder has it."
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        f = open(self.claim_path(task), 'a')
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError: f.close(); return False
+        self.held[(task.method, task.seed)] = f
+        return True
+    def release(self, task:RowTask):
+        "Let go of a row's claim (its file stays; an unheld file claims nothing)."
+        self._drop((task.method, task.seed))
+    def release_all(self):
+        "Let go of every claim this object holds."
+        for key in list(self.held): self._drop(key)
+    def _drop(self, key):
+        f = self.held.pop(key, None)
+        if f is not None: fcntl.flock(f, fcntl.LOCK_UN); f.close()
+    def take(self, tasks, # `RowTask`s of this file
+             rerun:bool=False, # run rows that are already in the file
+             skip=None, # called with (task, reason) for each row left to another process or found done
+            ):
+        "Yield the tasks this process may run, each claimed as it is taken: a row claimed elsewhere, or finished since the list was made, is skipped."
+        for t in tasks:
+            if not self.claim(t): skip and skip(t, 'another process is running it'); continue
+            if not rerun and len(row_tasks(t.spec, [t.method], [t.seed], read_table(self.path, repair=True))) == 0:
+                self.release(t); skip and skip(t, 'another process has finished it'); continue
+            yield t
+
 def failures_path(path, # a results CSV
                  ) -> Path:
     "The failures file beside a results file: `<table>-failures.csv`."
@@ -595,19 +629,24 @@ def run_table(dataset:str, # a name in `DATASETS`
     path, methods = table_path(spec, results), list(methods or METHODS)
     for m in methods: method_config(spec, m)                 # unknown names fail before any work
     tasks = row_tasks(spec, methods, seeds, read_table(path, repair=True), rerun)
-    executor, failures = executor or LocalExecutor(), []
+    executor, failures, skipped = executor or LocalExecutor(), [], []
     from tqdm import tqdm
     bar = tqdm(total=len(tasks), desc=f'{path.name} ({executor.name})', unit='row', disable=not progress or not tasks)
-    for task, out in executor.rows(tasks, download=download, device=device):
-        if isinstance(out, BaseException):
-            failures.append((task.method, task.seed, out)); record_failure(path, task, out)
-            if log: log(f"{path.name}: {task.method} seed {task.seed} FAILED after a retry: {type(out).__name__}: {out}")
-        else:
-            row, art = out
-            write_row(path, row, art); _clear_failure(path, task)
-            if log: log(f"{path.name}: {task.method} seed {task.seed}: macro F1 {row['macro_f1']:.4f} ({row['seconds']:.0f} s)")
-        bar.update(1)
-    bar.close()
+    def _skip(task, why):
+        skipped.append((task.method, task.seed)); bar.update(1)
+        if log: log(f"{path.name}: {task.method} seed {task.seed} skipped: {why}")
+    claims = RowClaims(path)
+    try:
+        for task, out in executor.rows(claims.take(tasks, rerun, _skip), download=download, device=device):
+            if isinstance(out, BaseException):
+                failures.append((task.method, task.seed, out)); record_failure(path, task, out)
+                if log: log(f"{path.name}: {task.method} seed {task.seed} FAILED after a retry: {type(out).__name__}: {out}")
+            else:
+                row, art = out
+                write_row(path, row, art); _clear_failure(path, task)
+                if log: log(f"{path.name}: {task.method} seed {task.seed}: macro F1 {row['macro_f1']:.4f} ({row['seconds']:.0f} s)")
+            claims.release(task); bar.update(1)
+    finally: claims.release_all(); bar.close()
     df = read_table(path, repair=True)
-    df.attrs['failures'] = failures
+    df.attrs['failures'], df.attrs['skipped'] = failures, skipped
     return df
