@@ -11,14 +11,14 @@ __all__ = ['DATASETS', 'METHODS', 'ABLATIONS', 'ALTERNATIVES', 'EXTENSIONS', 'TH
            'attempt_row', 'LocalExecutor', 'RowClaims', 'failures_path', 'record_failure', 'run_table']
 
 # %% ../nbs/11_experiments.ipynb #4421742d
-import contextlib, fcntl, numbers, time, warnings
+import fcntl, numbers, time, warnings
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from .core import atomic_write, config_hash, seed_everything, cache_dir, load_checkpoint, CheckpointError, git_commit, machine
+from .core import atomic_write, file_lock, config_hash, seed_everything, cache_dir, load_checkpoint, CheckpointError, git_commit, machine
 from .data import (PROFILES, load_dataset, imbalance_counts, imbalanced_indices, validation_split, to_unit_range,
                                    from_unit_range)
 from .base import SAMPLERS, make_sampler
@@ -335,13 +335,14 @@ def reference_classifier(spec:RunSpec, # the table (`run_spec`)
     "The no-oversampling classifier of a table and seed (the `baseline` row's), from the cache or trained once and cached."
     path = _reference_path(spec, seed)
     clf = row_classifier(spec, train.shape, train.n_classes)
-    if path.exists():
-        try: clf.load_state_dict(load_checkpoint(path)['model']); return clf.eval()
-        except (CheckpointError, RuntimeError): path.unlink(missing_ok=True)
-    ckpt = _checkpoint(spec, 'reference', seed)
-    clf = train_classifier('baseline', spec, to_unit_range(train.images).numpy(), train.labels, val, seed, device=device, checkpoint=ckpt)[0]
-    with atomic_write(path) as f: torch.save({'model': clf.state_dict()}, f)
-    ckpt.unlink(missing_ok=True)
+    with file_lock(path):                    # rows of other processes needing it meanwhile wait, then load it
+        if path.exists():
+            try: clf.load_state_dict(load_checkpoint(path)['model']); return clf.eval()
+            except (CheckpointError, RuntimeError): path.unlink(missing_ok=True)
+        ckpt = _checkpoint(spec, 'reference', seed)
+        clf = train_classifier('baseline', spec, to_unit_range(train.images).numpy(), train.labels, val, seed, device=device, checkpoint=ckpt)[0]
+        with atomic_write(path) as f: torch.save({'model': clf.state_dict()}, f)
+        ckpt.unlink(missing_ok=True)
     return clf
 
 def synthetic_quality(ref, # the reference classifier (its penultimate features are the space)
@@ -461,15 +462,6 @@ def read_table(path, # a results CSV
     df['seed'] = df.seed.astype(int)
     return df
 
-@contextlib.contextmanager
-def _locked(path:Path):
-    "An exclusive lock (fcntl) on a hidden file beside `path`, held while a results file is merged and written."
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(f'.{path.name}.lock'), 'a') as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try: yield
-        finally: fcntl.flock(f, fcntl.LOCK_UN)
-
 def write_row(path, # the results CSV
               row:dict, # one row (`run_one`'s first value)
               artifacts:dict|None=None, # arrays saved beside it as <table>/<method>-s<seed>.npz
@@ -478,7 +470,7 @@ def write_row(path, # the results CSV
     path = Path(path)
     if artifacts is not None:
         with atomic_write(path.with_suffix('')/f"{row['method']}-s{row['seed']}.npz") as f: np.savez_compressed(f, **artifacts)
-    with _locked(path):
+    with file_lock(path):
         for stale in path.parent.glob(f'.{path.name}.*.tmp'): stale.unlink()   # left by a writer that was killed mid-write
         df = read_table(path, repair=True)                   # what other writers have added since this run started
         same = (df.method == row['method']) & (df.seed == row['seed'])
@@ -591,7 +583,7 @@ def record_failure(path, # the results CSV
                   ) -> Path: # the failures file
     "Add (method, seed, configuration hash, error) to the table's failures file, `<table>-failures.csv`, under the table's lock."
     fpath = failures_path(path)
-    with _locked(Path(path)):
+    with file_lock(Path(path)):
         f = pd.read_csv(fpath) if fpath.exists() else pd.DataFrame(columns=['method', 'seed', 'config_hash', 'error', 'when'])
         f = f[~((f.method == task.method) & (f.seed == task.seed))]
         row = dict(method=task.method, seed=task.seed, config_hash=config_hash(method_config(task.spec, task.method)),
@@ -603,7 +595,7 @@ def record_failure(path, # the results CSV
 def _clear_failure(path, task:RowTask):
     fpath = failures_path(path)
     if not fpath.exists(): return
-    with _locked(Path(path)):
+    with file_lock(Path(path)):
         f = pd.read_csv(fpath); keep = f[~((f.method == task.method) & (f.seed == task.seed))]
         if len(keep) == len(f): return
         if len(keep):

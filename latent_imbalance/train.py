@@ -7,13 +7,13 @@ __all__ = ['TrainConfig', 'to_device', 'autocast', 'Checkpoint', 'mark_resumed',
            'fit_autoencoder', 'data_fingerprint', 'TrainedAutoencoder', 'train_autoencoder', 'plot_history']
 
 # %% ../nbs/07_train.ipynb #aecaaf8c
-import copy, math, time
+import copy, math, time, contextlib
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import hashlib
 import numpy as np
 import torch
-from .core import atomic_write, cache_dir, config_hash, load_checkpoint, set_aside, CheckpointError, pick_device
+from .core import atomic_write, file_lock, cache_dir, config_hash, load_checkpoint, set_aside, CheckpointError, pick_device
 from .data import as_unit_images
 from .autoencoders import AutoEncoder, build_autoencoder
 from . import vae, tcvae_wae   # noqa: F401 (they add their autoencoders to AUTOENCODERS)
@@ -189,19 +189,20 @@ def train_autoencoder(kind:str, # a name in `AUTOENCODERS`: 'deepsmote', 'denois
     model = build_autoencoder(kind, tuple(X.shape[1:]), **hparams)
     key = config_hash(dict(data=data_fingerprint(X, y), model=model.hparams(), train={**cfg.key(), 'max_epochs': cfg.max_epochs}))
     path = cache_dir('autoencoders')/f'{kind}-{key}.pt'
-    if cache and path.exists():
-        try:
-            saved = load_checkpoint(path, 'cpu', required=('model', 'history'))
-            model.load_state_dict(saved['model']); model.eval()
-            return TrainedAutoencoder(model, saved['history'], path, True)
-        except (CheckpointError, RuntimeError) as e:       # RuntimeError: weights that do not fit this model
-            set_aside(path, f"The cached {kind} autoencoder could not be used: {e}")
-            torch.manual_seed(cfg.seed); model = build_autoencoder(kind, tuple(X.shape[1:]), **hparams)
-    ckpt = path.with_suffix('.ckpt') if cache else None
-    history = fit_autoencoder(model, X, y, cfg, checkpoint=ckpt)
-    if cache:
-        with atomic_write(path) as f: torch.save({'model': model.state_dict(), 'hparams': model.hparams(), 'history': history}, f)
-        ckpt.unlink(missing_ok=True)
+    with file_lock(path) if cache else contextlib.nullcontext():   # another process training the same one: wait, then load it
+        if cache and path.exists():
+            try:
+                saved = load_checkpoint(path, 'cpu', required=('model', 'history'))
+                model.load_state_dict(saved['model']); model.eval()
+                return TrainedAutoencoder(model, saved['history'], path, True)
+            except (CheckpointError, RuntimeError) as e:       # RuntimeError: weights that do not fit this model
+                set_aside(path, f"The cached {kind} autoencoder could not be used: {e}")
+                torch.manual_seed(cfg.seed); model = build_autoencoder(kind, tuple(X.shape[1:]), **hparams)
+        ckpt = path.with_suffix('.ckpt') if cache else None
+        history = fit_autoencoder(model, X, y, cfg, checkpoint=ckpt)
+        if cache:
+            with atomic_write(path) as f: torch.save({'model': model.state_dict(), 'hparams': model.hparams(), 'history': history}, f)
+            ckpt.unlink(missing_ok=True)
     return TrainedAutoencoder(model.cpu(), history, path, False)
 
 # %% ../nbs/07_train.ipynb #c06c33a8
