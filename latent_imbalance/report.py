@@ -157,16 +157,18 @@ def plot_method_grids(path, # the results CSV (artifacts beside it)
                       n:int=8, # images per class
                       classes=None, # class names
                      ):
-    "Synthetic examples (two rows of `n`/2) per class and method, from the saved artifacts; classes that received none (the majority) are left out."
-    arts = {m: load_artifact(path, m, seed) for m in methods}
-    arts = {m: a for m, a in arts.items() if a is not None and len(a['synthetic_images'])}
+    "Synthetic examples (two rows of `n`/2) per class and method, from the saved artifacts, at the images' own resolution; classes that received none (the majority) are left out, and so are methods whose images another shown method already made (same autoencoder, sampler and fill; they differ only in how the classifier is trained)."
+    arts, seen = {}, set()
+    for m in methods:
+        a, made_by = load_artifact(path, m, seed), (repr((METHODS[m].ae, METHODS[m].sampler, METHODS[m].fill)) if m in METHODS else m)
+        if a is not None and len(a['synthetic_images']) and made_by not in seen: arts[m] = a; seen.add(made_by)
     if not arts: return None
     shown = sorted({int(c) for a in arts.values() for c in np.unique(a['synthetic_labels'])})   # classes that received images
-    k = n // 2                                                   # two rows of n/2 images per class
-    fig, axs = plt.subplots(len(arts), 1, figsize=(min(20, len(shown) * k * 0.42), len(arts) * 1.0))
+    k, (C, H, W) = n // 2, next(iter(arts.values()))['synthetic_images'].shape[1:]   # two rows of n/2 images per class
+    dpi = plt.rcParams['figure.dpi']                                 # one image pixel per figure pixel, plus room for labels
+    fig, axs = plt.subplots(len(arts), 1, figsize=(len(shown) * k * (W + 2) / dpi + 1.6, len(arts) * (2 * (H + 2) / dpi + 0.3)))
     for ax, (m, a) in zip(np.atleast_1d(axs), arts.items()):
         imgs, labs = a['synthetic_images'], a['synthetic_labels']
-        C, H, W = imgs.shape[1:]
         canvas = np.full((2 * (H + 2), len(shown) * k * (W + 2), C), 255, np.uint8)
         for ci, c in enumerate(shown):
             for j, img in enumerate(imgs[labs == c][:n]):
