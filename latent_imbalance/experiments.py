@@ -11,14 +11,14 @@ __all__ = ['DATASETS', 'METHODS', 'ABLATIONS', 'ALTERNATIVES', 'EXTENSIONS', 'TH
            'attempt_row', 'LocalExecutor', 'RowClaims', 'failures_path', 'record_failure', 'run_table']
 
 # %% ../nbs/11_experiments.ipynb #4421742d
-import fcntl, numbers, time, warnings
+import numbers, time, warnings
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from .core import atomic_write, file_lock, config_hash, seed_everything, cache_dir, load_checkpoint, CheckpointError, git_commit, machine
+from .core import atomic_write, file_lock, lock_file, config_hash, seed_everything, cache_dir, load_checkpoint, CheckpointError, git_commit, machine
 from .data import (PROFILES, load_dataset, imbalance_counts, imbalanced_indices, validation_split, to_unit_range,
                                    from_unit_range)
 from .base import SAMPLERS, make_sampler
@@ -545,11 +545,9 @@ class RowClaims:
         "The hidden claim file of a row, beside the results file: `.<table>.<method>-s<seed>.claim`."
         return self.path.with_name(f'.{self.path.stem}.{task.method}-s{task.seed}.claim')
     def claim(self, task:RowTask) -> bool:
-        "Take the row's claim (a non-blocking fcntl lock, dropped by the system if this process dies); False if another holder has it."
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        f = open(self.claim_path(task), 'a')
-        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError: f.close(); return False
+        "Take the row's claim (a non-blocking `lock_file`, dropped by the system if this process dies); False if another holder has it."
+        f = lock_file(self.claim_path(task), blocking=False)
+        if f is None: return False
         self.held[(task.method, task.seed)] = f
         return True
     def release(self, task:RowTask):
@@ -560,7 +558,7 @@ class RowClaims:
         for key in list(self.held): self._drop(key)
     def _drop(self, key):
         f = self.held.pop(key, None)
-        if f is not None: fcntl.flock(f, fcntl.LOCK_UN); f.close()
+        if f is not None: f.close()
     def take(self, tasks, # `RowTask`s of this file
              rerun:bool=False, # run rows that are already in the file
              skip=None, # called with (task, reason) for each row left to another process or found done
