@@ -312,7 +312,7 @@ def rank_methods(df:pd.DataFrame, # a results table
     out['seconds'] = total_seconds(df).reindex(mu.index).round(0).astype(int)
     out['seeds'] = g.seed.nunique().reindex(mu.index)
     for k in ('synthetic_precision', 'synthetic_recall'):
-        if k in df: out[k.replace('synthetic_', 'syn_')] = g[k].mean().reindex(mu.index).round(3)
+        if k in df: out[k.replace('synthetic_', 'syn_')] = g[k].mean().reindex(mu.index).map(lambda v: '' if pd.isna(v) else f'{v:.3f}')   # blank: not measured
     out.index.name = 'method (best first)'
     return out
 
