@@ -6,8 +6,8 @@
 __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 'results_dir', 'load_results', 'check_current',
            'load_artifact', 'thesis_comparison', 'published_comparison', 'note_axis_origin', 'plot_f1_bars',
            'plot_method_grids', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions', 'plot_reconstructions',
-           'paired_delta', 'goal_check', 'method_family', 'total_seconds', 'rank_methods', 'plot_cost_vs_f1',
-           'plot_quality']
+           'paired_delta', 'goal_check', 'plot_training_curves', 'method_family', 'total_seconds', 'rank_methods',
+           'plot_cost_vs_f1', 'plot_quality']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -275,6 +275,30 @@ def goal_check(df:pd.DataFrame, # a results table
     print(f"{label}: best method {best} at {means[best]:.4f} (goal {target}): {'met' if means[best] >= target else 'not met'}; "
           f"{int(out.above_baseline.sum())} of {len(out)} latent methods above the baseline ({means['baseline']:.4f})")
     return out
+
+# %% ../nbs/11b_report.ipynb #9dfc088b
+def plot_training_curves(path, # the results CSV (artifacts beside it)
+                         methods, # methods to show
+                         seeds=(0,), # the seeds to show
+                         title='', # the figure's title
+                        ):
+    "Per epoch, each row's training loss (left, log scale) and validation macro F1 (right), the kept epoch (best validation macro F1) marked; rows without saved curves are skipped and listed in the figure's `missing`."
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 3.8))
+    fig.missing = []
+    for m in methods:
+        for s in seeds:
+            a = load_artifact(path, m, s)
+            if a is None or 'epoch_loss' not in a or not len(a['epoch_loss']): fig.missing.append((m, s)); continue
+            ep = np.arange(1, len(a['epoch_loss']) + 1); v = a['epoch_val_macro_f1']
+            line, = a1.plot(ep, a['epoch_loss'], label=f'{m} (seed {s})')
+            a2.plot(ep, v, color=line.get_color())
+            if np.isfinite(v).any(): k = int(np.nanargmax(v)); a2.plot(ep[k], v[k], 'o', color=line.get_color())
+    a1.set_yscale('log'); a1.set_xlabel('epoch'); a1.set_ylabel('training loss (log scale)'); a1.grid(alpha=.3)
+    a2.set_xlabel('epoch'); a2.set_ylabel('validation macro F1'); a2.set_title('dots: the epochs kept', fontsize=9); a2.grid(alpha=.3)
+    if a1.lines: a1.legend(fontsize=7)
+    fig.suptitle(title); plt.tight_layout()
+    note_axis_origin(a2)
+    return fig
 
 # %% ../nbs/11b_report.ipynb #1a7c3989
 def method_family(method:str, # a name in `METHODS`
