@@ -8,22 +8,24 @@ __all__ = ['ADASYN']
 # %% ../nbs/03_adasyn.ipynb #746b7784
 import numbers, warnings
 import numpy as np
-from sklearn.neighbors import NearestNeighbors
+from sklearn.base import clone
 from sklearn.utils._param_validation import Interval
+from imblearn.over_sampling import ADASYN as _ImbADASYN
 from .base import OverSampler, SAMPLERS, allocate, class_neighbors, interpolate, plain_label
 
 # %% ../nbs/03_adasyn.ipynb #d120fa65
-class ADASYN(OverSampler):
+class ADASYN(OverSampler, _ImbADASYN):
     "ADASYN (thesis Algorithm 3): per-sample counts from the share of other-class neighbours, exact class totals."
     _parameter_constraints = {**OverSampler._parameter_constraints,
-                              'n_neighbors': [Interval(numbers.Integral, 1, None, closed='left')],
+                              'n_neighbors': _ImbADASYN._parameter_constraints['n_neighbors'],
                               'beta': [Interval(numbers.Real, 0, 1, closed='both')],
                               'd_th': [Interval(numbers.Real, 0, None, closed='right')]}
+    _sparse_native = True                 # interpolates sparse rows as they are
 
     def __init__(self,
                  sampling_strategy='auto', # which classes grow, to what counts: 'auto' (every class but the majority, to its count), 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
                  random_state=None, # an int seed or a `np.random.RandomState`, for repeatable output
-                 n_neighbors:int=5, # neighbours (of any class) that measure how hard each sample is, and same-class neighbours to interpolate towards
+                 n_neighbors=5, # neighbours (of any class) that measure how hard each sample is, and same-class neighbours to interpolate towards: an int, or a neighbours estimator that returns n_neighbors + 1
                  beta:float=1.0, # share of the gap to the majority count to fill (thesis: 1, a fully balanced set)
                  d_th:float=1.0): # oversample a class only while its count / the majority count is below this ratio
         super().__init__(sampling_strategy=sampling_strategy, random_state=random_state)
@@ -41,7 +43,8 @@ class ADASYN(OverSampler):
             size, n_major = dict(zip(classes.tolist(), counts)), counts.max()
             self.sampling_strategy_ = {c: (int(round(self.beta * n)) if size[c] / n_major < self.d_th else 0)
                                        for c, n in self.sampling_strategy_.items()}
-        self._nn_all = NearestNeighbors(n_neighbors=self.n_neighbors + 1).fit(X)
+        self._validate_estimator()                        # nn_: NearestNeighbors(n_neighbors + 1), or a clone of the estimator
+        self._nn_all = clone(self.nn_).fit(X)             # the whole-data search that measures hardness
         self.density_ = {}
         return super()._fit_resample(X, y)
 
@@ -51,11 +54,11 @@ class ADASYN(OverSampler):
         nn = self._nn_all.kneighbors(X[idx], return_distance=False)
         keep = nn != idx[:, None]                      # drop the sample itself (wherever a tie put it)
         keep[keep.all(1), -1] = False                  # rows where it did not appear: drop the farthest instead
-        nn = nn[keep].reshape(len(idx), self.n_neighbors)
+        nn = nn[keep].reshape(len(idx), nn.shape[1] - 1)
         return (y[nn] != cls).mean(axis=1)
 
     def _generate(self, X, y, cls, n, rng):
-        Xc = X[y == cls]
+        Xc = X[np.flatnonzero(y == cls)]
         r = self._weights(X, y, cls)
         if r.sum() == 0:
             warnings.warn(f"ADASYN: no sample of class {plain_label(cls)!r} has a neighbour of another class; "
@@ -63,9 +66,10 @@ class ADASYN(OverSampler):
             r = np.ones_like(r)
         self.density_[cls] = r / r.sum()
         g = allocate(r, n)                             # exact: sum(g) == n
-        nn = class_neighbors(Xc, self.n_neighbors, cls, 'n_neighbors')
-        rows = np.repeat(np.arange(len(Xc)), g)
-        cols = rng.randint(0, self.n_neighbors, size=n)
+        k = self.n_neighbors if isinstance(self.n_neighbors, numbers.Integral) else getattr(self.nn_, 'n_neighbors', 0) - 1
+        nn = class_neighbors(Xc, k if k >= 0 else None, cls, 'n_neighbors', nn=self.nn_)
+        rows = np.repeat(np.arange(Xc.shape[0]), g)
+        cols = rng.randint(0, nn.shape[1], size=n)     # imbalanced-learn's order: the neighbours, then the gaps
         return interpolate(Xc[rows], Xc[nn[rows, cols]], rng.uniform(size=n))
 
 SAMPLERS['adasyn'] = ADASYN       # chosen by name in the experiments

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['SAMPLERS', 'allocate', 'OverSampler', 'plain_label', 'class_neighbors', 'interpolate', 'make_sampler',
-           'run_sampler_checks']
+           'run_sampler_checks', 'run_imblearn_tests']
 
 # %% ../nbs/01b_base.ipynb #e54c7ca5
 import numpy as np
@@ -32,9 +32,17 @@ def allocate(weights, # non-negative weights, one per share
     return counts
 
 # %% ../nbs/01b_base.ipynb #38a10857
+def _nonfinite_rows(X) -> np.ndarray:
+    "Indices of the rows of a dense or sparse matrix that hold NaN or infinite values."
+    if not sparse.issparse(X): return np.flatnonzero(~np.isfinite(X).all(axis=1))
+    if np.isfinite(X.data).all(): return np.zeros(0, dtype=np.int64)
+    coo = X.tocoo()
+    return np.unique(coo.row[~np.isfinite(coo.data)])
+
 class OverSampler(BaseOverSampler):
     "Base of this project's oversamplers: checked input, a per-class `_generate`, exact counts, originals first."
     _parameter_constraints = {**BaseOverSampler._parameter_constraints}
+    _sparse_native = False  # True: `_generate` takes and returns sparse rows; False: it is given dense rows
 
     def __init__(self,
                  sampling_strategy='auto', # which classes grow, to what counts: 'auto', 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
@@ -55,11 +63,11 @@ class OverSampler(BaseOverSampler):
         y, binarize_y = check_target_type(y, indicate_one_vs_all=True)
         X, y = validate_data(self, X=X, y=y, reset=True, accept_sparse=['csr', 'csc'], dtype=[np.float64, np.float32],
                              ensure_all_finite=False)
-        self._sparse_format = X.format if sparse.issparse(X) else None
-        if self._sparse_format: X = X.toarray()  # neighbours and interpolation work on dense rows
-        bad = ~np.isfinite(X).all(axis=1)
-        if bad.any():
-            raise ValueError(f"X contains NaN or infinite values in {bad.sum()} row(s) (first: {np.flatnonzero(bad)[:5].tolist()}); "
+        self._sparse_type = type(X) if sparse.issparse(X) else None   # the container to give back
+        if self._sparse_type is not None and not self._sparse_native: X = X.toarray()
+        bad = _nonfinite_rows(X)
+        if len(bad):
+            raise ValueError(f"X contains NaN or infinite values in {len(bad)} row(s) (first: {bad[:5].tolist()}); "
                              "drop or impute those rows before oversampling.")
         return X, y, binarize_y
 
@@ -76,14 +84,16 @@ class OverSampler(BaseOverSampler):
         self.n_synthetic_ = {}
         for cls, n in self.sampling_strategy_.items():
             if n <= 0: continue
-            X_new = np.asarray(self._generate(X, y, cls, n, rng), dtype=X.dtype)
+            X_new = self._generate(X, y, cls, n, rng)
+            X_new = X_new.astype(X.dtype, copy=False) if sparse.issparse(X_new) else np.asarray(X_new, dtype=X.dtype)
             if X_new.shape != (n, X.shape[1]):
                 raise RuntimeError(f"{type(self).__name__}._generate returned {X_new.shape} for class {cls!r}, expected {(n, X.shape[1])}")
             Xs.append(X_new); ys.append(np.full(n, cls, dtype=y.dtype))
             self.n_synthetic_[cls] = n
-        X_res = np.vstack(Xs)
-        if getattr(self, '_sparse_format', None): X_res = getattr(sparse, f'{self._sparse_format}_matrix')(X_res)
-        return X_res, np.concatenate(ys)
+        kind = getattr(self, '_sparse_type', None)
+        if kind is None: return np.vstack(Xs), np.concatenate(ys)
+        X_res = sparse.vstack(Xs, format=X.format) if sparse.issparse(X) else np.vstack(Xs)
+        return (X_res if type(X_res) is kind else kind(X_res)), np.concatenate(ys)
 
 # %% ../nbs/01b_base.ipynb #6a9ab808
 def plain_label(c, # a label (NumPy scalar, string, int)
@@ -91,27 +101,34 @@ def plain_label(c, # a label (NumPy scalar, string, int)
     "A class label as a plain Python value (2, not np.int64(2)), for messages and dict keys."
     return c.item() if hasattr(c, 'item') else c
 
-def class_neighbors(Xc, # the rows of one class
-                    k:int, # neighbours per row
+def class_neighbors(Xc, # the rows of one class (dense or sparse)
+                    k:int|None, # neighbours per row (None: as many as `nn` returns)
                     cls=None, # the class, for error messages
                     param:str='k_neighbors', # the sampler parameter that set k, for error messages
+                    nn=None, # a neighbours estimator (KNeighborsMixin interface) asked for k + 1 neighbours, fitted here; default: Euclidean `NearestNeighbors`
                    ) -> np.ndarray: # indices (n, k) into Xc
-    "Indices `(n, k)` of each row's k nearest other rows of `Xc` (Euclidean)."
-    n, cls = len(Xc), plain_label(cls)
+    "Indices `(n, k)` of each row's k nearest other rows of `Xc` (Euclidean, or `nn`'s own metric)."
+    n, cls = Xc.shape[0], plain_label(cls)
     if n < 2:
         raise ValueError(f"Class {cls!r} has a single sample: interpolation needs at least two samples of a class. "
                          "Remove the class, leave it out with a dict sampling_strategy, or oversample it with "
                          "imblearn's RandomOverSampler.")
-    if k >= n:
+    if k is not None and k >= n:
+        hint = f" (a neighbours estimator's n_neighbors counts the sample itself: at most {n})" if nn is not None and type(nn) is not NearestNeighbors else "."
         raise ValueError(f"Class {cls!r} has {n} samples, so it cannot supply {param}={k} neighbours; "
-                         f"set {param} to at most {n - 1}.")
-    return NearestNeighbors(n_neighbors=k + 1).fit(Xc).kneighbors(Xc, return_distance=False)[:, 1:]
+                         f"set {param} to at most {n - 1}{hint}")
+    nn = NearestNeighbors(n_neighbors=k + 1) if nn is None else nn
+    return nn.fit(Xc).kneighbors(Xc, return_distance=False)[:, 1:]
 
-def interpolate(X_base, # start points (n, d)
-                X_nn, # end points (n, d)
+def interpolate(X_base, # start points (n, d), dense or sparse
+                X_nn, # end points (n, d), of the same kind
                 gaps, # positions in [0, 1] along each segment (n,)
-               ) -> np.ndarray:
-    "Points `X_base + gaps * (X_nn - X_base)` on the segments (gaps in [0, 1], one per row), in `X_base`'s dtype."
+               ):
+    "Points `X_base + gaps * (X_nn - X_base)` on the segments (gaps in [0, 1], one per row), in `X_base`'s dtype and container."
+    if sparse.issparse(X_base):                            # sparse rows stay sparse: a (n, 1) column of gaps scales each difference
+        steps = type(X_base)(np.asarray(gaps, dtype=np.float64).reshape(-1, 1))
+        out = X_base + steps.multiply(X_nn - X_base)
+        return type(X_base)(out).astype(X_base.dtype, copy=False)
     out = np.subtract(X_nn, X_base)                       # one new array, then in place: no float64 temporaries
     out *= np.asarray(gaps, dtype=out.dtype).reshape(-1, 1)
     out += X_base
@@ -140,3 +157,31 @@ def run_sampler_checks(sampler, # an unfitted imbalanced-learn oversampler
         f = check.func if hasattr(check, 'func') else check
         ran.append(getattr(f, '__name__', str(f)))
     return ran
+
+# %% ../nbs/01b_base.ipynb #15ca9aa2
+def run_imblearn_tests(files, # test files inside the installed imbalanced-learn package, e.g. 'over_sampling/tests/test_adasyn.py'
+                       replace:dict, # {name: class}: the names the files import from imbalanced-learn, bound to these classes instead
+                       keyword:str|None=None, # a pytest `-k` expression that selects tests
+                      ) -> dict: # {test id: 'passed', 'failed' or 'skipped'}, with the failures' reports in `.failures`
+    "Run imbalanced-learn's own test `files` (from the installed package) with `replace`'s classes in place of its own."
+    import ast, pathlib, tempfile, imblearn
+    try: import pytest
+    except ImportError as e: raise ImportError("run_imblearn_tests needs pytest: pip install pytest (it is in the dev extra)") from e
+    root = pathlib.Path(imblearn.__file__).parent
+    class Outcomes(dict):
+        def pytest_runtest_logreport(self, report):
+            if report.when == 'call' or report.outcome != 'passed':
+                self[report.nodeid] = report.outcome
+                if report.failed: self.failures[report.nodeid] = report.longreprtext
+    out = Outcomes(); out.failures = {}
+    with tempfile.TemporaryDirectory() as d:
+        for f in files:
+            path = root / f
+            if not path.exists(): raise FileNotFoundError(f"imbalanced-learn {imblearn.__version__} has no test file {f!r} (looked in {root})")
+            src = path.read_text().splitlines()
+            last = max(n.end_lineno for n in ast.parse('\n'.join(src)).body if isinstance(n, (ast.Import, ast.ImportFrom)))
+            rebind = [f"from {cls.__module__} import {cls.__name__} as {name}" for name, cls in replace.items()]
+            (pathlib.Path(d) / path.name).write_text('\n'.join(src[:last] + rebind + src[last:]) + '\n')
+        args = [d, '-q', '-p', 'no:cacheprovider', '--rootdir', d, '--no-header', '-rN', '--tb=short']
+        pytest.main(args + (['-k', keyword] if keyword else []), plugins=[out])
+    return out

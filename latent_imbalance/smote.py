@@ -8,35 +8,44 @@ __all__ = ['SMOTE', 'smote_samples']
 # %% ../nbs/02_smote.ipynb #69f0f7ea
 import numbers
 import numpy as np
-from sklearn.utils._param_validation import Interval
+from sklearn.utils import check_random_state
+from imblearn.over_sampling import SMOTE as _ImbSMOTE
 from .base import OverSampler, SAMPLERS, class_neighbors, interpolate
 
 # %% ../nbs/02_smote.ipynb #7bc92a3b
-class SMOTE(OverSampler):
+class SMOTE(OverSampler, _ImbSMOTE):
     "SMOTE (thesis Algorithm 1), vectorised: uniform base samples, a uniform one of their `k_neighbors` same-class neighbours, a uniform gap."
-    _parameter_constraints = {**OverSampler._parameter_constraints, 'k_neighbors': [Interval(numbers.Integral, 1, None, closed='left')]}
+    _parameter_constraints = {**OverSampler._parameter_constraints, 'k_neighbors': _ImbSMOTE._parameter_constraints['k_neighbors']}
+    _sparse_native = True                 # interpolates sparse rows as they are
 
     def __init__(self,
                  sampling_strategy='auto', # which classes grow, to what counts: 'auto' (every class but the majority, to its count), 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
                  random_state=None, # an int seed or a `np.random.RandomState`, for repeatable output
-                 k_neighbors:int=5): # same-class neighbours a synthetic sample may be drawn towards
+                 k_neighbors=5): # same-class neighbours a synthetic sample may be drawn towards: an int, or a neighbours estimator (`KNeighborsMixin` interface) that returns k + 1 neighbours
         super().__init__(sampling_strategy=sampling_strategy, random_state=random_state)
         self.k_neighbors = k_neighbors
 
-    def _generate(self, X, y, cls, n, rng): return smote_samples(X[y == cls], n, self.k_neighbors, rng, cls)
+    def _prepare(self, X, y, rng): self._validate_estimator()     # nn_k_: NearestNeighbors(k_neighbors + 1), or a clone of the estimator
+
+    def _generate(self, X, y, cls, n, rng):
+        k = self.k_neighbors if isinstance(self.k_neighbors, numbers.Integral) else getattr(self.nn_k_, 'n_neighbors', 0) - 1
+        rng = check_random_state(self.random_state)                  # as imbalanced-learn: the draws restart from random_state for each class
+        return smote_samples(X[np.flatnonzero(y == cls)], n, k if k >= 0 else None, rng, cls, nn=self.nn_k_)
 
 SAMPLERS['smote'] = SMOTE
 
 # %% ../nbs/02_smote.ipynb #47222057
-def smote_samples(Xc, # the rows of one class
+def smote_samples(Xc, # the rows of one class (dense or sparse)
                   n:int, # samples to make
-                  k:int, # neighbours to interpolate towards
+                  k:int|None, # neighbours to interpolate towards (None: as many as `nn` returns)
                   rng, # a `np.random.RandomState`
                   cls=None, # the class, for error messages
                   param:str='k_neighbors', # the parameter that set k, for error messages
-                 ) -> np.ndarray: # (n, d), in the dtype of Xc
-    "`n` SMOTE samples from the rows of `Xc` (one class): uniform base rows, uniform one of their k neighbours, uniform gap; `param` names `k` in errors."
-    nn = class_neighbors(Xc, k, cls, param)
-    rows = rng.randint(0, len(Xc), size=n)
-    cols = rng.randint(0, k, size=n)
-    return interpolate(Xc[rows], Xc[nn[rows, cols]], rng.uniform(size=n))
+                  nn=None, # a neighbours estimator asked for k + 1 neighbours (default: Euclidean `NearestNeighbors`)
+                 ): # (n, d), in the dtype and container of Xc
+    "`n` SMOTE samples from the rows of `Xc` (one class): uniform (base row, neighbour) pairs, uniform gaps, drawn in imbalanced-learn's order."
+    nbrs = class_neighbors(Xc, k, cls, param, nn)
+    pair = rng.randint(0, nbrs.size, size=n)             # one draw per sample over the n x k (row, neighbour) pairs,
+    gaps = rng.uniform(size=n)                           # then the gaps: imbalanced-learn's order, so the same rows
+    rows, cols = np.divmod(pair, nbrs.shape[1])
+    return interpolate(Xc[rows], Xc[nbrs[rows, cols]], gaps)
