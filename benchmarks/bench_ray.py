@@ -26,16 +26,17 @@ def main(argv=None):
     p.add_argument('--json', default=None)
     a = p.parse_args(argv)
     from latent_imbalance.experiments import run_table
-    from latent_imbalance.cluster import RayExecutor
+    from latent_imbalance.cluster import RayExecutor, private_token
     tmp, res = Path(tempfile.mkdtemp()), {}
     for name in ('local', 'ray', 'ray-running'):
         os.environ['LATENT_IMBALANCE_CACHE'] = str(tmp/f'cache-{name}')
         ex = None
         if name == 'ray-running':          # started before the clock; workers at normal priority, as RayExecutor's own
+            auth = dict(RAY_AUTH_MODE='token', RAY_AUTH_TOKEN_PATH=str(private_token(tmp/'token')))   # never an open cluster
             subprocess.run([_ray_cli(), 'start', '--head', f'--port={a.port}', f'--num-cpus={a.workers}',
-                            '--node-ip-address=127.0.0.1', '--include-dashboard=false',
-                            '--system-config={"worker_niceness": 0}', '--disable-usage-stats'],
-                           check=True, capture_output=True)
+                            '--include-dashboard=false', '--system-config={"worker_niceness": 0}', '--disable-usage-stats'],
+                           check=True, capture_output=True, env={**os.environ, **auth})
+            os.environ.update(auth)        # the driver joins with the same token
             ex = RayExecutor(address=f'127.0.0.1:{a.port}')
         elif name == 'ray': ex = RayExecutor(num_cpus=a.workers)
         try:
@@ -45,7 +46,9 @@ def main(argv=None):
             res[name] = dict(seconds=time.perf_counter() - t0, rows=len(df))
         finally:
             if ex: ex.shutdown()
-            if name == 'ray-running': subprocess.run([_ray_cli(), 'stop'], capture_output=True)
+            if name == 'ray-running':
+                subprocess.run([_ray_cli(), 'stop'], capture_output=True)
+                for k in ('RAY_AUTH_MODE', 'RAY_AUTH_TOKEN_PATH'): os.environ.pop(k, None)
         res[name]['f1'] = df.sort_values(['method', 'seed']).macro_f1.tolist()
     same = max(abs(x - y) for n in ('ray', 'ray-running') for x, y in zip(res['local']['f1'], res[n]['f1']))
     loc = res['local']['seconds']
