@@ -1,5 +1,5 @@
 """The cost of a CIFAR-10 row, side by side: the ResNet-18 (cpu-profile width 16) training step and the colour
-denoising autoencoder's step (cpu-profile width 32), each under every precision / layout / compiler / thread
+denoising autoencoder's step (cpu-profile width 32), and the MNIST denoising autoencoder's step (`mnist-ae`, 28x28x1), each under every precision / layout / compiler / thread
 setting worth trying on a CPU. All variants run in one invocation, each in its own process (so one variant's
 threads or compiled kernels do not affect the next), on the same random 32x32x3 batches of 128 (ResNet, with the
 training recipe's crop-and-flip augmentation) or 100 (autoencoder). The first `--warmup` steps are not timed
@@ -28,7 +28,8 @@ def child(model_name, variant, threads, steps, warmup):
             with torch.autocast('cpu', dtype=torch.bfloat16, enabled=bf16): loss = F.cross_entropy(fwd(x).float(), y)
             opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
     else:
-        model, bs = DenoisingAE((3, 32, 32), dim_h=32).to(memory_format=fmt), 100
+        shape = (1, 28, 28) if model_name == 'mnist-ae' else (3, 32, 32)
+        model, bs = DenoisingAE(shape, dim_h=32).to(memory_format=fmt), 100
         opt = torch.optim.Adam(model.parameters(), lr=1e-3)
         def step(x, y):
             x = x.contiguous(memory_format=fmt)
@@ -37,7 +38,8 @@ def child(model_name, variant, threads, steps, warmup):
     model.train()
     fwd = torch.compile(model) if comp else model
     lossf = (torch.compile(model.loss) if comp else model.loss) if hasattr(model, 'loss') else None
-    X, Y = torch.rand(steps + warmup, bs, 3, 32, 32, generator=g) * 2 - 1, torch.randint(10, (steps + warmup, bs), generator=g)
+    shape = (1, 28, 28) if model_name == 'mnist-ae' else (3, 32, 32)
+    X, Y = torch.rand(steps + warmup, bs, *shape, generator=g) * 2 - 1, torch.randint(10, (steps + warmup, bs), generator=g)
     for i in range(warmup): step(X[i], Y[i])
     t0 = time.perf_counter()
     for i in range(warmup, warmup + steps): step(X[i], Y[i])
@@ -48,7 +50,7 @@ def main(argv=None):
     p.add_argument('--steps', type=int, default=20)
     p.add_argument('--warmup', type=int, default=3)
     p.add_argument('--threads', type=int, nargs='+', default=[1, 2])
-    p.add_argument('--models', nargs='+', default=['resnet18', 'denoising-ae'])
+    p.add_argument('--models', nargs='+', default=['resnet18', 'denoising-ae', 'mnist-ae'])
     p.add_argument('--variants', nargs='+', default=VARIANTS)
     p.add_argument('--json', default=None)
     p.add_argument('--child', nargs=3, default=None, help=argparse.SUPPRESS)
@@ -62,6 +64,8 @@ def main(argv=None):
                                      capture_output=True, text=True)
                 if out.returncode: rows.append(dict(model=m, variant=v, threads=t, seconds=None, error=out.stderr.strip().splitlines()[-1][:80]))
                 else: rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    from latent_imbalance.core import machine
+    print(f"processor: {machine()}")
     print('| model | threads | variant | s / step | ratio to fp32 |')
     print('|---|---|---|---|---|')
     for r in rows:

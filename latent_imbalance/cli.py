@@ -88,6 +88,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('--results', default='results', help='folder of the results files')
     r.add_argument('--executor', default='local', choices=['local', 'ray'], help="where rows run: this process, or a Ray cluster (pip install -e '.[ray]')")
     r.add_argument('--address', default=None, help="Ray cluster to join ('auto', 'ray://host:10001'); default: start a local Ray instance")
+    r.add_argument('--jobs', type=int, default=1, metavar='N', help="worker processes on this machine that share the rows, each with its share of the cores (local executor)")
     r.add_argument('--device', default='auto', help="'auto' (CUDA when present), 'cpu', 'cuda' or 'cuda:N'")
     r.add_argument('--rerun', action='store_true', help='run the asked-for rows again even if the results file has them')
     r.add_argument('--download', action='store_true', help='download the dataset into the data root if it is missing (nothing is written there otherwise)')
@@ -125,6 +126,12 @@ def _command(a):
                          f"test set of {n_test} images, profile {a.profile}, seeds {a.seeds}; results in {E.table_path(spec, results)}")
     elif a.command == 'run':
         spec, executor = E.run_spec(a.dataset, a.imbalance, a.profile, a.classifier), None
+        if a.jobs < 1: raise ValueError(f"--jobs is a number of worker processes, at least 1; got {a.jobs}")
+        if a.jobs > 1 and a.executor == 'ray': raise ValueError("--jobs is for the local executor; with --executor ray, Ray decides how many rows run at once")
+        if a.address is not None and a.executor != 'ray': raise ValueError("--address names a Ray cluster to join; add --executor ray (or leave --address out)")
+        if a.jobs > 1:
+            from latent_imbalance.cluster import ProcessExecutor
+            executor = ProcessExecutor(a.jobs)
         if a.executor == 'ray':
             from latent_imbalance.cluster import RayExecutor
             executor = RayExecutor(address=a.address)
