@@ -191,7 +191,19 @@ def load_dataset(name:str='digits', # 'digits' (embedded), or a torchvision data
             raise DatasetNotFoundError(msg + f". The download failed ({type(e2).__name__}: {e2}).") from e2
     images, labels = _tv_arrays(ds)
     classes = [str(c) for c in getattr(ds, 'classes', [])] or [str(c) for c in range(int(labels.max()) + 1)]
+    _check_labels(labels, classes, cls, root, train)
     return ImageData(images, labels, classes, cls.__name__)
+
+def _check_labels(labels, classes, cls, root, train):
+    "Refuse label values outside the dataset's classes, naming the file(s) they came from."
+    bad = np.flatnonzero((labels < 0) | (labels >= len(classes)))
+    if not len(bad): return
+    folder, files = expected_files(cls, root)
+    if hasattr(cls, 'train_list'): files = [f for f, _ in (cls.train_list if train else cls.test_list)]
+    elif hasattr(cls, 'resources'): files = [f for f in files if 'labels' in f and f.startswith('train') == train]
+    raise DatasetDamagedError(f"{cls.__name__} under {folder}: {len(bad)} label(s) outside its {len(classes)} classes 0..{len(classes) - 1} "
+                              f"(the first: {int(labels[bad[0]])} for image {int(bad[0])}) in {', '.join(map(str, files))}. The file is "
+                              "damaged or belongs to another dataset: replace it with a fresh copy.")
 
 # %% ../nbs/01_data.ipynb #b9a42991
 def write_fake_cifar10(root, # a folder (never the real data root)

@@ -26,7 +26,7 @@ from . import smote, adasyn, calibration   # noqa: F401 (their samplers join SAM
 from .latent import LatentOversampler, encode_images, decode_codes
 from .train import TrainConfig, train_autoencoder, earlier_seconds
 from .autoencoders import sparsity_report
-from .classifiers import (ClassifierConfig, Recipe, recipe, build_classifier, fit_classifier, predict, retrain_head,
+from .classifiers import (ClassifierConfig, Recipe, RECIPES, recipe, build_classifier, fit_classifier, predict, retrain_head,
                                           tune_logit_adjustment, penultimate_features)
 from .metrics import METRICS, classification_metrics, manifold_precision_recall
 from sklearn.metrics import confusion_matrix, f1_score
@@ -155,7 +155,7 @@ class RunProfile:
     gpu: bool = False              # one GPU per task on a cluster that has them
 
 RUN_PROFILES = {
-    'smoke':  RunProfile(8, TrainConfig(lr=1e-3, max_epochs=2, progress=False), max_count=200, min_count=12, test_limit=1000),
+    'smoke':  RunProfile(8, TrainConfig(lr=3e-3, max_epochs=10, progress=False), max_count=200, min_count=12, test_limit=1000),
     'cpu':    RunProfile(32, TrainConfig(lr=1e-3, max_epochs=25, patience=5, bf16=True, channels_last=True, progress=False)),
     'thesis': RunProfile(64, TrainConfig(lr=3e-4, max_epochs=350, patience=10, progress=False), cpus_per_task=4, gpu=True),
 }
@@ -426,7 +426,7 @@ ROW_COLUMNS = ['method', 'seed', *METRICS, 'accuracy', 'seconds', 'config_hash',
 _NUMERIC = ['seed', *METRICS, 'accuracy', 'seconds', 'n_train', 'epochs', 'ae_epochs']
 
 class ResultsFileError(ValueError):
-    "A results CSV that cannot be read as a table of rows (empty, not a CSV, missing columns, non-numeric values)."
+    "A results CSV that cannot be read as a table of rows (empty, not a CSV, missing columns, non-numeric values, rows that cannot be trusted)."
 
 def table_path(spec:RunSpec, # the table (`run_spec`)
                results='results', # the results folder
@@ -437,30 +437,84 @@ def table_path(spec:RunSpec, # the table (`run_spec`)
     if spec.classifier != spec.data.classifier: stem += f"-{spec.classifier}"
     return Path(results)/f'{stem}.csv'
 
+def _table_stems() -> dict:
+    "Every results file name this version can write: {stem: (dataset, imbalance, profile, classifier)}."
+    out = {}
+    for d in DATASETS:
+        for imb in [*PROFILES, 'long-tailed']:
+            for p in RUN_PROFILES:
+                for clf in RECIPES:
+                    out[table_path(RunSpec(d, imb, p, clf)).stem] = (d, imb, p, clf)
+    return out
+
+def _check_rows(df:pd.DataFrame, path:Path, spec=None):
+    "Refuse rows that cannot be trusted: unknown methods, a (method, seed) twice, metrics outside [0, 1], rows of another table."
+    def refuse(mask, what, fix):
+        lines = df._line[mask].tolist()
+        raise ResultsFileError(f"results file {path}, line(s) {lines[:5]}{' ...' if len(lines) > 5 else ''}: {what}. {fix}")
+    edit = "Fix or remove those lines (or move the file aside and run the table again)."
+    unknown = ~df.method.isin(list(METHODS))
+    if unknown.any(): refuse(unknown, f"column method: unknown method(s) {sorted(set(df.method[unknown]))} "
+                             "(`latent-imbalance methods` lists the known ones)", "Remove those rows, or read the file with the version that wrote them (column git_commit).")
+    dup = df.duplicated(['method', 'seed'], keep=False)
+    if dup.any():
+        pairs = sorted({(m, int(s)) for m, s in zip(df.method[dup], df.seed[dup])})[:5]
+        refuse(dup, f"the same (method, seed) is there more than once {pairs}: a table has one row per method and seed, "
+               "and averaging both would count that seed twice", "Keep one row of each (run_table writes the newest last).")
+    for col in [*METRICS, 'accuracy']:
+        out = ~df[col].between(0, 1)
+        if out.any(): refuse(out, f"column {col}: {float(df[col][out].iloc[0])!r} is outside [0, 1]", edit)
+    for col in ('seconds', 'seed'):
+        neg = df[col] < 0
+        if neg.any(): refuse(neg, f"column {col}: {float(df[col][neg].iloc[0])!r} is negative", edit)
+    frac = df.seed != df.seed.round()
+    if frac.any(): refuse(frac, f"column seed: {float(df.seed[frac].iloc[0])!r} is not a whole number", edit)
+    keys = list(zip(df.dataset, df.imbalance, df.profile, df.classifier))
+    if spec is not None: want = tuple(as_spec(spec).asdict().values()); where = f"table {table_path(spec).stem}"
+    else:
+        stems = _table_stems()
+        want = stems.get(path.stem)
+        if want is None:                                 # a file under a name of the user's: its rows must be one table's
+            if len(set(keys)) <= 1: return
+            want, where = keys[0], f"the table of its first row ({', '.join(keys[0])})"
+        else: where = f"table {path.stem}"
+    other = np.array([k != want for k in keys])
+    if other.any():
+        k = keys[int(np.flatnonzero(other)[0])]
+        refuse(other, f"columns dataset, imbalance, profile, classifier: a row of dataset {k[0]}, imbalance {k[1]}, profile {k[2]}, "
+               f"classifier {k[3]} in the file of {where}", "Each table has its own file (table_path); move those rows to theirs.")
+
 def read_table(path, # a results CSV
                repair:bool=False, # drop rows cut short (with a warning) instead of raising
+               spec=None, # the table the file must hold (default: the table its name says, if it names one)
               ) -> pd.DataFrame:
-    "A results CSV, checked (columns, numbers, complete rows); empty with the right columns if it does not exist."
+    "A results CSV, checked (columns, numbers, complete rows, ranges, one row per method and seed, one table); empty with the right columns if it does not exist."
     path = Path(path)
+    if path.is_dir(): raise ResultsFileError(f"results file {path} is a folder; name a CSV file in it (such as {table_path(run_spec('mnist'), path)})")
     if not path.exists(): return pd.DataFrame(columns=ROW_COLUMNS)
     fix = "Move it aside (or delete it) and run the table again; finished rows are rerun."
-    if path.stat().st_size == 0: raise ResultsFileError(f"results file {path} is empty. {fix}")
-    try: df = pd.read_csv(path)
+    try:
+        if path.stat().st_size == 0: raise ResultsFileError(f"results file {path} is empty. {fix}")
+        df = pd.read_csv(path)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError) as e:
+        if isinstance(e, ResultsFileError): raise
         raise ResultsFileError(f"results file {path} is not a readable CSV ({type(e).__name__}: {str(e).strip()[:120]}). {fix}") from e
+    except OSError as e: raise ResultsFileError(f"results file {path} cannot be read: {e.strerror or e}") from e
     missing = [c for c in ROW_COLUMNS if c not in df.columns]
     if missing: raise ResultsFileError(f"results file {path} lacks the column(s) {missing}, so it was not written by this runner "
                                        f"(a results file has the columns {ROW_COLUMNS}). {fix}")
     for c in _NUMERIC: df[c] = pd.to_numeric(df[c], errors='coerce')
+    df['_line'] = np.arange(len(df)) + 2                     # the header, and 1-based lines
     incomplete = df[['method', 'seed', *METRICS, 'config_hash']].isna().any(axis=1)
     if incomplete.any():
-        lines = (np.flatnonzero(incomplete) + 2).tolist()      # +2: the header and 1-based lines
+        lines = df._line[incomplete].tolist()
         what = f"line(s) {lines[:5]} of results file {path} are incomplete or hold non-numeric values (a row cut short?)"
         if not repair: raise ResultsFileError(f"{what}. Run the table again to repair it (those rows are rerun), or fix the file.")
         warnings.warn(f"{what}; they are dropped and will be run again.", RuntimeWarning, stacklevel=2)
         df = df[~incomplete].reset_index(drop=True)
+    _check_rows(df, path, spec)
     df['seed'] = df.seed.astype(int)
-    return df
+    return df.drop(columns='_line')
 
 def write_row(path, # the results CSV
               row:dict, # one row (`run_one`'s first value)
@@ -481,8 +535,8 @@ def write_row(path, # the results CSV
 
 def _check_seeds(seeds) -> list:
     seeds = [seeds] if isinstance(seeds, numbers.Number) else list(seeds)
-    bad = [s for s in seeds if isinstance(s, bool) or not isinstance(s, numbers.Integral) or s < 0]
-    if bad or not seeds: raise ValueError(f"seeds must be whole numbers >= 0 (e.g. seeds=(0, 1, 2)); got {seeds!r}")
+    bad = [s for s in seeds if isinstance(s, bool) or not isinstance(s, numbers.Integral) or not 0 <= s < 2**32]
+    if bad or not seeds: raise ValueError(f"seeds must be whole numbers from 0 to 2**32 - 1, the range of NumPy's seeds (e.g. seeds=(0, 1, 2)); got {seeds!r}")
     return [int(s) for s in seeds]
 
 @dataclass(frozen=True)
@@ -585,7 +639,7 @@ def record_failure(path, # the results CSV
         f = pd.read_csv(fpath) if fpath.exists() else pd.DataFrame(columns=['method', 'seed', 'config_hash', 'error', 'when'])
         f = f[~((f.method == task.method) & (f.seed == task.seed))]
         row = dict(method=task.method, seed=task.seed, config_hash=config_hash(method_config(task.spec, task.method)),
-                   error=f"{type(error).__name__}: {str(error).strip().splitlines()[-1][:300] if str(error).strip() else ''}", when=time.strftime('%Y-%m-%d %H:%M:%S'))
+                   error=f"{type(error).__name__}: {str(error).strip()}", when=time.strftime('%Y-%m-%d %H:%M:%S'))
         f = pd.concat([f, pd.DataFrame([row])], ignore_index=True)
         with atomic_write(fpath, 'w') as fh: f.to_csv(fh, index=False)
     return fpath
@@ -616,9 +670,10 @@ def run_table(dataset:str, # a name in `DATASETS`
              ) -> pd.DataFrame: # the whole table; rows that failed in `.attrs['failures']`
     "Run the missing rows of a table (all asked-for rows with `rerun`) on `executor` (default: `LocalExecutor`), merging each finished row into the CSV; returns the table, its failed rows in `.attrs['failures']`."
     spec, seeds = run_spec(dataset, imbalance, profile, classifier), _check_seeds(seeds)
+    if Path(results).exists() and not Path(results).is_dir(): raise ValueError(f"results folder {results} is a file, not a folder; name a folder")
     path, methods = table_path(spec, results), list(methods or METHODS)
     for m in methods: method_config(spec, m)                 # unknown names fail before any work
-    tasks = row_tasks(spec, methods, seeds, read_table(path, repair=True), rerun)
+    tasks = row_tasks(spec, methods, seeds, read_table(path, repair=True, spec=spec), rerun)
     executor, failures, skipped = executor or LocalExecutor(), [], []
     from tqdm import tqdm
     bar = tqdm(total=len(tasks), desc=f'{path.name} ({executor.name})', unit='row', disable=not progress or not tasks)

@@ -12,7 +12,7 @@ from sklearn.base import clone
 from sklearn.utils import check_random_state
 from sklearn.utils.validation import column_or_1d
 from imblearn.utils import check_target_type
-from .base import OverSampler
+from .base import OverSampler, check_memory, check_strategy
 from .smote import SMOTE
 from .data import as_unit_images
 
@@ -26,6 +26,8 @@ def encode_images(model, # a trained autoencoder
     model.eval()
     dev = next(model.parameters()).device
     X = as_unit_images(X)
+    if X.ndim != 4 or tuple(X.shape[1:]) != tuple(model.shape):
+        raise ValueError(f"encode_images: X must be images of shape (N, {', '.join(map(str, model.shape))}) for this autoencoder; got {tuple(X.shape)}")
     return torch.cat([model.encode(X[i:i + batch_size].to(dev)).float().cpu() for i in range(0, len(X), batch_size)]).numpy()
 
 @torch.no_grad()
@@ -37,6 +39,10 @@ def decode_codes(model, # a trained autoencoder
     model.eval()
     dev = next(model.parameters()).device
     Z = torch.as_tensor(np.asarray(Z), dtype=torch.float32)
+    n_z = getattr(model, 'n_z', None)
+    if Z.ndim != 2 or (n_z is not None and Z.shape[1] != n_z):
+        raise ValueError(f"decode_codes: Z must be codes of shape (N, {n_z if n_z is not None else 'n_z'}) for this autoencoder; got {tuple(Z.shape)}")
+    if not torch.isfinite(Z).all(): raise ValueError("decode_codes: Z holds NaN or infinite values; drop or repair those codes")
     if not len(Z): return np.zeros((0, *model.shape), dtype=np.float32)
     return torch.cat([model.decode(Z[i:i + batch_size].to(dev)).float().cpu() for i in range(0, len(Z), batch_size)]).numpy()
 
@@ -70,6 +76,7 @@ class LatentOversampler(OverSampler):
         y, binarize_y = check_target_type(y, indicate_one_vs_all=True)
         y = column_or_1d(y)
         if len(y) != len(X): raise ValueError(f"{len(X)} images but {len(y)} labels")
+        check_strategy(self.sampling_strategy, y)
         return X.numpy(), y, binarize_y
 
     def _fit_resample(self, X, y):
@@ -80,10 +87,18 @@ class LatentOversampler(OverSampler):
         targets = {c: size[c] + n for c, n in self.sampling_strategy_.items() if n > 0}
         self.n_synthetic_, self.synthetic_codes_ = {}, np.zeros((0, Z.shape[1]), np.float32)
         if not targets: return X, y
-        inner = clone(self.sampler if self.sampler is not None else SMOTE())
-        params = {'sampling_strategy': targets}
+        n_new = sum(targets[c] - size[c] for c in targets)
+        check_memory((len(X) + 2 * n_new) * int(np.prod(X.shape[1:])) * 4, f"LatentOversampler: {n_new:,} synthetic images of shape {tuple(X.shape[1:])}")
+        inner = self.sampler if self.sampler is not None else SMOTE()
+        if not hasattr(inner, 'fit_resample') or not hasattr(inner, 'get_params'):
+            raise TypeError(f"LatentOversampler: sampler must be an imbalanced-learn oversampler (an estimator with fit_resample), "
+                            f"got {type(inner).__name__}; a classifier goes after the sampler in a pipeline")
+        inner, params = clone(inner), {'sampling_strategy': targets}
         if 'random_state' in inner.get_params(): params['random_state'] = int(rng.randint(2**31 - 1))
         Zr, yr = inner.set_params(**params).fit_resample(Z, y)
+        if np.ndim(Zr) != 2 or np.shape(Zr)[1] != Z.shape[1] or len(Zr) != len(yr):
+            raise RuntimeError(f"LatentOversampler: the sampler {type(inner).__name__} returned codes of shape {np.shape(Zr)} for "
+                               f"codes of shape {Z.shape}: an oversampler must return (n_samples, {Z.shape[1]}) codes, the originals first")
         Z_new, y_new = np.asarray(Zr[len(Z):], dtype=np.float32), np.asarray(yr[len(Z):])
         self.synthetic_codes_ = Z_new
         self.n_synthetic_ = {c: int((y_new == c).sum()) for c in targets}
