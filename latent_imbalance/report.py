@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 'results_dir', 'load_results', 'check_current',
            'load_artifact', 'thesis_comparison', 'published_comparison', 'note_axis_origin', 'plot_f1_bars',
-           'plot_method_grids', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions', 'plot_reconstructions',
-           'paired_delta', 'goal_check', 'plot_training_curves', 'method_family', 'total_seconds', 'rank_methods',
-           'plot_cost_vs_f1', 'plot_quality']
+           'plot_method_grids', 'as_jpeg', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions',
+           'plot_reconstructions', 'paired_delta', 'goal_check', 'plot_training_curves', 'method_family',
+           'total_seconds', 'rank_methods', 'plot_cost_vs_f1', 'plot_quality']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -180,6 +180,18 @@ def plot_method_grids(path, # the results CSV (artifacts beside it)
         ax.set_yticks([]); ax.set_ylabel(m, rotation=0, ha='right', va='center', fontsize=8)
     plt.tight_layout()
     return fig
+
+# %% ../nbs/11b_report.ipynb #e9d849fe
+def as_jpeg(fig, # a matplotlib figure (closed here)
+            quality:int=85, # JPEG quality, 1-95
+           ):
+    "The figure as a JPEG image for the notebook (an `IPython.display.Image`): for grids of photographs, where PNG is large."
+    import io
+    from IPython.display import Image
+    buf = io.BytesIO()
+    fig.savefig(buf, format='jpeg', bbox_inches='tight', pil_kwargs={'quality': quality})
+    plt.close(fig)
+    return Image(buf.getvalue(), format='jpeg')
 
 # %% ../nbs/11b_report.ipynb #9b5337ce
 def per_class_delta(path, # the results CSV

@@ -23,11 +23,18 @@ def _frontmatter_to_markdown(nb):
             break
     return nb
 
-def _tidy(nb):
-    "Apply the Quarto cell options nbconvert does not know: hide `echo: false` inputs, drop directive lines and Quarto link attributes."
+def _tidy(nb, alts:list):
+    "Apply the Quarto cell options nbconvert does not know: hide `echo: false` inputs, drop directive lines and Quarto link attributes; collect each figure's `fig-alt` text (in order) into `alts`."
+    heading = ''
     for c in nb.cells:
+        if c.cell_type == 'markdown':
+            m = re.findall(r'^#{1,4}\s+(.+)$', c.source, flags=re.M)
+            if m: heading = m[-1].strip()
         if c.cell_type != 'code': continue
         lines = c.source.splitlines()
+        alt = next((l.split(':', 1)[1].strip() for l in lines if l.replace(' ', '').startswith('#|fig-alt:')), None)
+        for o in c.get('outputs', []):
+            if {'image/png', 'image/jpeg'} & set(o.get('data', {})): alts.append(alt or f"Figure: {heading}")
         if any(l.replace(' ', '') == '#|echo:false' for l in lines): c.metadata.setdefault('tags', []).append('remove_input')
         c.source = '\n'.join(l for l in lines if not l.startswith('#|'))
         if not c.source.strip() and not c.get('outputs'): c.metadata.setdefault('tags', []).append('remove_cell')
@@ -79,6 +86,28 @@ def _sidebar(sections, pages, current, toc) -> str:
                 parts.append('<ul>' + ''.join(f'<li><a href="#{i}">{t}</a></li>' for i, t in toc) + '</ul>')
     return ''.join(parts) + '</nav>'
 
+def _offline(body:str, css:dict, out:Path) -> str:
+    "No script from a CDN (require.js and mermaid serve widgets and diagrams these pages do not have), and the large style sheets shared by every page written once, as files beside the pages."
+    if 'jupyter-widgets' not in body: body = re.sub(r'<script[^>]*src="https?://[^"]*require[^"]*"[^>]*>\s*</script>\s*', '', body)
+    if '<pre class="mermaid"' not in body: body = re.sub(r'<script type="module">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*</script>\s*', '', body, flags=re.S)
+    def link(m):
+        text = m.group(1)
+        if len(text) < 5000: return m.group(0)
+        name = css.setdefault(text, f"assets/style-{len(css)}.css")
+        if not (out/name).exists(): (out/name).parent.mkdir(parents=True, exist_ok=True); (out/name).write_text(text, encoding='utf-8')
+        return f'<link rel="stylesheet" href="{name}">'
+    head, sep, rest = body.partition('</head>')
+    return re.sub(r'<style[^>]*>(.*?)</style>', link, head, flags=re.S) + sep + rest
+
+def _alt_text(body:str, alts:list, name:str) -> str:
+    "Each figure's alt text (its cell's `fig-alt`, else the section it is in), in the order of the figures, in place of nbconvert's placeholder."
+    imgs = list(re.finditer(r'<img\b[^>]*\bsrc="data:image/(?:png|jpeg)[^>]*>', body))
+    if len(imgs) != len(alts): sys.exit(f"{name}: {len(imgs)} figures on the page but {len(alts)} image outputs in the notebook")
+    for m, alt in zip(reversed(imgs), reversed(alts)):
+        tag = re.sub(r'\s+alt="[^"]*"', '', m.group(0)).replace('<img', f'<img alt="{html.escape(alt, quote=True)}"', 1)
+        body = body[:m.start()] + tag + body[m.end():]
+    return body
+
 HEIGHT = """<script>addEventListener('load',()=>{document.documentElement.dataset.pageHeight=document.documentElement.scrollHeight})</script>"""
 
 def _title(nb):
@@ -108,13 +137,14 @@ def main(argv=None):
     for f in nbs:
         raw = nbformat.read(f, as_version=4)
         href = _front(raw).get('output-file') or ('index.html' if f.stem == 'index' else f.stem + '.html')
-        nb = _tidy(_frontmatter_to_markdown(raw))
-        pages.append((f, nb, href, _title(nb) or f.stem))
+        alts = []
+        nb = _tidy(_frontmatter_to_markdown(raw), alts)
+        pages.append((f, nb, href, _title(nb) or f.stem, alts))
     sections = sidebar_sections(cfg.config_path/cfg.nbs_path)
     listed = {n for _, files in sections for n in files}
     missing = [f.name for f, *_ in pages if f.name not in listed]
     if missing: sys.exit(f"nbs/sidebar.yml does not list {missing}; add them to a section")
-    by_file = {f.name: (href, t) for f, _, href, t in pages}
+    by_file = {f.name: (href, t) for f, _, href, t, _ in pages}
     site = cfg.doc_host.rstrip('/') + '/' + cfg.doc_baseurl.strip('/') + '/'     # the deployed site's address
     from traitlets.config import Config
     c = Config()
@@ -122,18 +152,23 @@ def main(argv=None):
     c.TagRemovePreprocessor.remove_cell_tags = {'remove_cell'}
     c.TagRemovePreprocessor.enabled = True
     kw = {}
-    try:   # MathJax from the jupyter-server-mathjax package (a dev requirement), so math renders offline
+    try:   # MathJax from the jupyter-server-mathjax package (a dev requirement), copied beside the pages, so math renders offline
         import jupyter_server_mathjax
-        mj = Path(jupyter_server_mathjax.__file__).parent/'static'/'MathJax.js'
-        if mj.exists(): kw['mathjax_url'] = mj.resolve().as_uri() + '?config=TeX-AMS-MML_HTMLorMML-full'
+        mj = Path(jupyter_server_mathjax.__file__).parent/'static'
+        if (mj/'MathJax.js').exists():
+            shutil.copytree(mj, tmp/'assets'/'mathjax')
+            kw['mathjax_url'] = 'assets/mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full'
     except ImportError: pass
     exp = HTMLExporter(config=c, template_name='lab', exclude_input_prompt=True, exclude_output_prompt=True, **kw)
     exp.register_preprocessor('nbconvert.preprocessors.TagRemovePreprocessor', enabled=True)
-    for f, nb, href, title in pages:
+    css = {}
+    for f, nb, href, title, alts in pages:
         body, _ = exp.from_notebook_node(nb, resources={'metadata': {'name': title}})
         body = body.replace(site, '')                      # links to the deployed site open the local pages
         body = re.sub(r'(<h[1-6][^>]*\bid=")([^"]+)"', lambda m: m.group(1) + m.group(2).lower() + '"', body)   # Quarto's ids are lower case,
-        body = re.sub(r'(href="[^"#]*#)([^"]+)"', lambda m: m.group(1) + m.group(2).lower() + '"', body)           # so are the anchors of its links
+        body = re.sub(r'(href="(?![a-z][a-z0-9+.-]*:)[^"#]*#)([^"]+)"', lambda m: m.group(1) + m.group(2).lower() + '"', body)   # so are the anchors of its own links (GitHub's #L15 keeps its case)
+        body = _offline(body, css, tmp)
+        body = _alt_text(body, alts, f.name)
         toc = [(i, re.sub(r'<[^>]+>|¶', '', t).strip()) for i, t in re.findall(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', body, flags=re.S)]
         body = body.replace('<body', '<body data-page="%s"' % f.stem, 1).replace('</head>', CSS + HEIGHT + '</head>', 1)
         body = re.sub(r'(<body[^>]*>)', lambda m: m.group(1) + _sidebar(sections, by_file, f.name, toc), body, count=1)
@@ -143,7 +178,7 @@ def main(argv=None):
     if a.readme:  # README.md is the index page as Markdown (what nbdev_readme makes with Quarto)
         from nbconvert import MarkdownExporter
         from latent_imbalance.core import atomic_write
-        index = next(nb for f, nb, _, _ in pages if f.stem == 'index')
+        index = next(nb for f, nb, *_ in pages if f.stem == 'index')
         md, _ = MarkdownExporter().from_notebook_node(index)
         md = re.sub(r'<!-- WARNING: THIS FILE WAS AUTOGENERATED! DO NOT EDIT! -->\n*', '', md)
         with atomic_write(cfg.config_path/'README.md', 'w') as fh: fh.write(re.sub(r'\n{3,}', '\n\n', md).strip() + '\n')
