@@ -229,10 +229,12 @@ class SparseAE(AutoEncoder):
 # %% ../nbs/05_autoencoders.ipynb #9dbfb4a0
 AUTOENCODERS = {'ae': AutoEncoder, 'deepsmote': DeepSMOTE, 'denoising': DenoisingAE, 'sparse': SparseAE}
 
-def build_autoencoder(kind:str, # a name in `AUTOENCODERS`
+def build_autoencoder(kind:str, # a name in `AUTOENCODERS`, or its class's name (as `hparams()` gives it)
                       shape, # image shape (C, H, W)
                       **hparams, # the autoencoder's hyperparameters (dim_h, n_z, ...)
                      ) -> AutoEncoder:
-    "An untrained autoencoder of `kind` (a key of `AUTOENCODERS`) for images of `shape` (C, H, W)."
-    if kind not in AUTOENCODERS: raise ValueError(f"Unknown autoencoder {kind!r}; choose one of {sorted(AUTOENCODERS)}, or add yours with AUTOENCODERS[name] = YourAutoencoder")
-    return AUTOENCODERS[kind](tuple(shape), **hparams)
+    "An untrained autoencoder of `kind` (a key of `AUTOENCODERS`) for images of `shape` (C, H, W); `build_autoencoder(**model.hparams())` rebuilds `model`'s architecture."
+    by_class = {cls.__name__: cls for cls in AUTOENCODERS.values()}
+    if kind not in AUTOENCODERS and kind not in by_class:
+        raise ValueError(f"Unknown autoencoder {kind!r}; choose one of {sorted(AUTOENCODERS)}, or add yours with AUTOENCODERS[name] = YourAutoencoder")
+    return (AUTOENCODERS.get(kind) or by_class[kind])(tuple(shape), **hparams)

@@ -73,6 +73,13 @@ def _nonfinite_rows(X) -> np.ndarray:
     coo = X.tocoo()
     return np.unique(coo.row[~np.isfinite(coo.data)])
 
+def _as_input_dtype(X_res:np.ndarray, n_orig:int, dtype) -> np.ndarray:
+    "The resampled rows in the input's integer dtype: the originals exactly, the synthetic rows rounded and clipped to the type's range."
+    if dtype is None: return X_res
+    info = np.iinfo(dtype)
+    np.rint(X_res[n_orig:], out=X_res[n_orig:]); np.clip(X_res[n_orig:], info.min, info.max, out=X_res[n_orig:])
+    return X_res.astype(dtype)
+
 class OverSampler(BaseOverSampler):
     "Base of this project's oversamplers: checked input, a per-class `_generate`, exact counts, originals first."
     _parameter_constraints = {**BaseOverSampler._parameter_constraints}
@@ -95,6 +102,8 @@ class OverSampler(BaseOverSampler):
                              f"{tuple(X.shape)}. Flatten images with X.reshape(len(X), -1), or oversample their latent "
                              "codes with LatentOversampler.")
         y, binarize_y = check_target_type(y, indicate_one_vs_all=True)
+        dt = getattr(X, 'dtype', None)                # integer pixels come back as integers: rounded and clipped to their type
+        self._int_dtype = dt if isinstance(dt, np.dtype) and np.issubdtype(dt, np.integer) and not sparse.issparse(X) else None
         X, y = validate_data(self, X=X, y=y, reset=True, accept_sparse=['csr', 'csc'], dtype=[np.float64, np.float32],
                              ensure_all_finite=False)
         check_strategy(self.sampling_strategy, y)
@@ -129,7 +138,7 @@ class OverSampler(BaseOverSampler):
             Xs.append(X_new); ys.append(np.full(n, cls, dtype=y.dtype))
             self.n_synthetic_[cls] = n
         kind = getattr(self, '_sparse_type', None)
-        if kind is None: return np.vstack(Xs), np.concatenate(ys)
+        if kind is None: return _as_input_dtype(np.vstack(Xs), len(X), getattr(self, '_int_dtype', None)), np.concatenate(ys)
         X_res = sparse.vstack(Xs, format=X.format) if sparse.issparse(X) else np.vstack(Xs)
         return (X_res if type(X_res) is kind else kind(X_res)), np.concatenate(ys)
 

@@ -278,7 +278,8 @@ def oversample(method:str, # a name in `METHODS`
     kind, hp = m.ae
     dim_h, cfg = _ae_settings(spec.profile, spec.dataset, seed)
     ae = train_autoencoder(kind, X, y, {**hp, 'dim_h': dim_h}, replace(cfg, device=device))
-    Xr, yr = LatentOversampler(ae.model, sampler=make_sampler(m.sampler, seed), sampling_strategy=strategy, random_state=seed).fit_resample(X, y)
+    Xr, yr = LatentOversampler(ae.model, sampler=make_sampler(m.sampler, seed), sampling_strategy=strategy,
+                               random_state=seed).fit_resample(to_unit_range(X).numpy(), y)    # floats in [-1, 1] in and out
     return Xr, yr, ae
 
 def row_classifier(spec:RunSpec, # the table (`run_spec`)

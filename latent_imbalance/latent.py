@@ -14,7 +14,7 @@ from sklearn.utils.validation import column_or_1d
 from imblearn.utils import check_target_type
 from .base import OverSampler, check_memory, check_strategy
 from .smote import SMOTE
-from .data import as_unit_images
+from .data import as_unit_images, from_unit_range
 
 # %% ../nbs/08_latent.ipynb #7b7f6fa3
 @torch.no_grad()
@@ -69,6 +69,7 @@ class LatentOversampler(OverSampler):
 
     def _check_X_y(self, X, y, accept_sparse=None):
         m = self._model()
+        self._X_in = np.asarray(X)                # the originals, given back unchanged, and the dtype of the output
         X = as_unit_images(X)                     # checks finiteness and the [-1, 1] range of float images
         if X.ndim != 4 or tuple(X.shape[1:]) != tuple(m.shape):
             raise ValueError(f"LatentOversampler needs images of shape (N, {', '.join(map(str, m.shape))}) for this autoencoder; "
@@ -86,7 +87,8 @@ class LatentOversampler(OverSampler):
         size = dict(zip(classes.tolist(), counts.tolist()))
         targets = {c: size[c] + n for c, n in self.sampling_strategy_.items() if n > 0}
         self.n_synthetic_, self.synthetic_codes_ = {}, np.zeros((0, Z.shape[1]), np.float32)
-        if not targets: return X, y
+        X_in, self._X_in = self._X_in, None
+        if not targets: return X_in, y
         n_new = sum(targets[c] - size[c] for c in targets)
         check_memory((len(X) + 2 * n_new) * int(np.prod(X.shape[1:])) * 4, f"LatentOversampler: {n_new:,} synthetic images of shape {tuple(X.shape[1:])}")
         inner = self.sampler if self.sampler is not None else SMOTE()
@@ -102,8 +104,9 @@ class LatentOversampler(OverSampler):
         Z_new, y_new = np.asarray(Zr[len(Z):], dtype=np.float32), np.asarray(yr[len(Z):])
         self.synthetic_codes_ = Z_new
         self.n_synthetic_ = {c: int((y_new == c).sum()) for c in targets}
-        X_new = decode_codes(model, Z_new, self.batch_size)
-        return np.concatenate([X, X_new]), np.concatenate([y, y_new.astype(y.dtype)])
+        X_new = decode_codes(model, Z_new, self.batch_size)           # floats in [-1, 1]
+        X_new = from_unit_range(X_new) if X_in.dtype == np.uint8 else X_new.astype(X_in.dtype)   # in the input's dtype and range
+        return np.concatenate([X_in, X_new]), np.concatenate([y, y_new.astype(y.dtype)])
 
 # %% ../nbs/08_latent.ipynb #6cfe1c97
 def plot_synthetic_grid(X_real, # real images

@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['TrainConfig', 'to_device', 'autocast', 'Checkpoint', 'mark_resumed', 'earlier_seconds', 'NonFiniteLossError',
-           'fit_autoencoder', 'data_fingerprint', 'TrainedAutoencoder', 'train_autoencoder', 'plot_history']
+           'fit_autoencoder', 'data_fingerprint', 'TrainedAutoencoder', 'train_autoencoder', 'save_autoencoder',
+           'load_autoencoder', 'plot_history']
 
 # %% ../nbs/07_train.ipynb #aecaaf8c
 import copy, math, time, contextlib
@@ -204,6 +205,32 @@ def train_autoencoder(kind:str, # a name in `AUTOENCODERS`: 'deepsmote', 'denois
             with atomic_write(path) as f: torch.save({'model': model.state_dict(), 'hparams': model.hparams(), 'history': history}, f)
             ckpt.unlink(missing_ok=True)
     return TrainedAutoencoder(model.cpu(), history, path, False)
+
+# %% ../nbs/07_train.ipynb #88a4639e
+def save_autoencoder(trained, # a `TrainedAutoencoder`, or the autoencoder module itself
+                     path, # the file to write (its folder is created)
+                    ) -> Path: # the file written
+    "Save a trained autoencoder's weights, hyperparameters and training history to `path` (tensors and plain data only, atomically)."
+    model, history = getattr(trained, 'model', trained), list(getattr(trained, 'history', []))
+    if not hasattr(model, 'hparams') or not hasattr(model, 'state_dict'):
+        raise TypeError(f"save_autoencoder needs a trained autoencoder (or the TrainedAutoencoder of train_autoencoder), got {type(model).__name__}")
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_write(path) as f:
+        torch.save({'model': {k: v.detach().cpu() for k, v in model.state_dict().items()}, 'hparams': model.hparams(), 'history': history}, f)
+    return path
+
+def load_autoencoder(path, # a file written by `save_autoencoder` (or a cache file of `train_autoencoder`)
+                    ) -> TrainedAutoencoder: # the model on the CPU in eval mode, its history and its path
+    "Rebuild a saved autoencoder from its hyperparameters and load its weights safely (tensors and plain data only)."
+    saved = load_checkpoint(path, 'cpu', required=('model', 'hparams'))
+    hp = dict(saved['hparams'])
+    try: model = build_autoencoder(hp.pop('kind'), tuple(hp.pop('shape')), **hp)
+    except (ValueError, TypeError, KeyError) as e:
+        raise CheckpointError(f"{path}: the autoencoder it describes cannot be built ({e}); if its class is your own, register it in "
+                              "AUTOENCODERS before loading") from e
+    try: model.load_state_dict(saved['model'])
+    except RuntimeError as e: raise CheckpointError(f"{path}: its weights do not fit the autoencoder its hyperparameters describe ({str(e)[:200]})") from e
+    return TrainedAutoencoder(model.eval(), list(saved.get('history', [])), Path(path), True)
 
 # %% ../nbs/07_train.ipynb #c06c33a8
 def plot_history(history, # a training history (one dict per epoch)
