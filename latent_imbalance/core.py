@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['atomic_write', 'lock_file', 'file_lock', 'seed_everything', 'config_hash', 'cache_dir', 'CheckpointError',
-           'load_checkpoint', 'set_aside', 'pick_device', 'git_commit', 'machine']
+           'load_checkpoint', 'set_aside', 'pick_device', 'git_commit', 'machine', 'fields_table']
 
 # %% ../nbs/00_core.ipynb #45c23e77
 import os, json, fcntl, random, hashlib, tempfile, contextlib, platform, subprocess
@@ -168,3 +168,22 @@ def machine() -> str:
             if line.startswith('model name'): cpu = line.split(':', 1)[1].strip(); break
     except OSError: pass
     return cpu + (f" + {torch.cuda.get_device_name()}" if torch.cuda.is_available() else '')
+
+# %% ../nbs/00_core.ipynb #8e97d5cd
+def fields_table(cls, # a dataclass
+                ):
+    "A Markdown table of a dataclass's fields: name, type, default and the comment beside each field in its source."
+    import dataclasses
+    from fastcore.docments import docments
+    from IPython.display import Markdown
+    if not dataclasses.is_dataclass(cls): raise TypeError(f"fields_table needs a dataclass, got {cls!r}")
+    notes = docments(cls, full=False)
+    def typ(t): return t if isinstance(t, str) else getattr(t, '__name__', None) if not getattr(t, '__args__', None) else str(t).replace('typing.', '')
+    rows = ['| field | type | default | |', '|---|---|---|---|']
+    for f in dataclasses.fields(cls):
+        if f.default is not dataclasses.MISSING: d = f"`{f.default!r}`"
+        elif f.default_factory is not dataclasses.MISSING: d = f"`{f.default_factory.__name__}()`"
+        else: d = 'required'
+        note = (notes.get(f.name) or '').replace('|', '\\|')
+        rows.append(f"| `{f.name}` | `{typ(f.type) or f.type}` | {d} | {note} |")
+    return Markdown('\n'.join(rows))

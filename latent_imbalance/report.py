@@ -7,7 +7,7 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'load_artifact', 'thesis_comparison', 'published_comparison', 'note_axis_origin', 'plot_f1_bars',
            'plot_method_grids', 'as_jpeg', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions',
            'plot_reconstructions', 'paired_delta', 'goal_check', 'plot_training_curves', 'method_family',
-           'total_seconds', 'rank_methods', 'plot_cost_vs_f1', 'plot_quality']
+           'total_seconds', 'rank_methods', 'label_points', 'plot_cost_vs_f1', 'plot_quality']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -219,8 +219,10 @@ def plot_per_class_delta(delta:pd.DataFrame, # from `per_class_delta`
     if ax is None: _, ax = plt.subplots(figsize=(10, 0.3 * len(delta) + 1.5))
     im = ax.imshow(delta.values, cmap='RdBu', vmin=-span, vmax=span, aspect='auto')
     ax.set_yticks(range(len(delta))); ax.set_yticklabels(delta.index); ax.set_xticks(range(delta.shape[1])); ax.set_xlabel('class (0: most training images)')
-    for i in range(delta.shape[0]):
-        for j in range(delta.shape[1]): ax.text(j, i, f'{delta.values[i, j]:+.2f}', ha='center', va='center', fontsize=7)
+    for i in range(delta.shape[0]):                # white on the dark ends of the scale, black elsewhere
+        for j in range(delta.shape[1]):
+            v = delta.values[i, j]
+            ax.text(j, i, f'{v:+.2f}', ha='center', va='center', fontsize=7, color='white' if abs(v) > 0.6 * span else 'black')
     plt.colorbar(im, ax=ax, label='F1 change vs baseline'); ax.set_title(title)
     return ax
 
@@ -352,6 +354,25 @@ def rank_methods(df:pd.DataFrame, # a results table
     out.index.name = 'method (best first)'
     return out
 
+def label_points(ax, # the axes of a scatter plot (drawn: its limits set)
+                 xs, ys, # the points, in data coordinates
+                 labels, # one label per point
+                 fontsize:float=6.5, # the labels' size
+                ) -> list: # the text objects
+    "Write each point's label beside it where it overlaps no label already placed nor the legend (trying twelve positions around the point, nearest first)."
+    fig = ax.figure; fig.canvas.draw(); r = fig.canvas.get_renderer()
+    offsets = [(dx, dy, 'left' if dx > 0 else 'right', 'bottom' if dy > 0 else 'top')
+               for dy in (2, -2, 9, -9, 16, -16) for dx in (3, -3)]
+    placed, texts = ([ax.get_legend().get_window_extent(r)] if ax.get_legend() else []), []
+    for x, y, lab in sorted(zip(xs, ys, labels), key=lambda p: (-p[1], p[0])):
+        for dx, dy, ha, va in offsets:
+            t = ax.annotate(lab, (x, y), xytext=(dx, dy), textcoords='offset points', fontsize=fontsize, ha=ha, va=va)
+            box = t.get_window_extent(r)
+            if not any(box.overlaps(b) for b in placed) or (dx, dy) == offsets[-1][:2]: break
+            t.remove()
+        placed.append(box); texts.append(t)
+    return texts
+
 def plot_cost_vs_f1(df:pd.DataFrame, # a results table
                     ax=None, # axes to draw on (default: new)
                     title='', # the plot's title
@@ -363,10 +384,10 @@ def plot_cost_vs_f1(df:pd.DataFrame, # a results table
     for fam, col in colors.items():
         ms = [m for m in mu.index if method_family(m) == fam]
         if ms: ax.scatter(sec[ms], mu[ms], c=col, s=60 if fam == 'no oversampling' else 30, marker='*' if fam == 'no oversampling' else 'o', label=fam, zorder=3)
-    for m in mu.index: ax.annotate(m, (sec[m], mu[m]), fontsize=6.5, xytext=(3, 2), textcoords='offset points')
     if 'baseline' in mu: ax.axhline(mu['baseline'], color='k', lw=0.8, ls='--')
     ax.set_xscale('log'); ax.set_xlabel('seconds per row, autoencoder included (log scale)'); ax.set_ylabel('macro F1 (mean over seeds)')
-    ax.set_title(title); ax.legend(fontsize=7, loc='lower right'); ax.grid(alpha=.3)
+    ax.set_title(title); ax.legend(fontsize=7, loc='lower right'); ax.grid(alpha=.3); ax.margins(x=0.12, y=0.08)
+    label_points(ax, sec[mu.index], mu, list(mu.index))        # no label over another
     return note_axis_origin(ax)
 
 def plot_quality(df:pd.DataFrame, # a results table
@@ -380,7 +401,7 @@ def plot_quality(df:pd.DataFrame, # a results table
     if not len(q): return ax
     sc = ax.scatter(q.synthetic_recall, q.synthetic_precision, c=q.macro_f1, cmap='viridis', s=50, zorder=3)
     ax.margins(x=0.2)                     # room for the labels of the rightmost points
-    for m, r in q.iterrows(): ax.annotate(m, (r.synthetic_recall, r.synthetic_precision), fontsize=6.5, xytext=(3, 2), textcoords='offset points')
     plt.colorbar(sc, ax=ax, label='macro F1'); ax.set_xlabel('synthetic recall (diversity: real images covered)')
     ax.set_ylabel('synthetic precision (realism: inside the real manifold)'); ax.set_title(title); ax.grid(alpha=.3)
+    label_points(ax, q.synthetic_recall, q.synthetic_precision, list(q.index))
     note_axis_origin(ax, 'x'); return note_axis_origin(ax)
