@@ -15,6 +15,8 @@ from imblearn.utils import check_target_type
 from .base import OverSampler, check_memory, check_strategy
 from .smote import SMOTE
 from .data import as_unit_images, from_unit_range
+from .autoencoders import AUTOENCODERS
+from .train import TrainConfig, train_autoencoder
 
 # %% ../nbs/08_latent.ipynb #7b7f6fa3
 @torch.no_grad()
@@ -50,34 +52,51 @@ def decode_codes(model, # a trained autoencoder
 class LatentOversampler(OverSampler):
     "Encode images with `autoencoder`, oversample the codes with `sampler` (default SMOTE), decode the synthetic codes."
     _parameter_constraints = {**OverSampler._parameter_constraints, 'autoencoder': 'no_validation', 'sampler': 'no_validation',
-                              'batch_size': 'no_validation'}
+                              'batch_size': 'no_validation', 'hparams': [dict, None], 'train_config': 'no_validation'}
 
     def __init__(self,
-                 autoencoder=None, # a trained autoencoder (or the `TrainedAutoencoder` that `train_autoencoder` returns)
+                 autoencoder=None, # a trained autoencoder (or the `TrainedAutoencoder` that `train_autoencoder` returns), or a name in `AUTOENCODERS`: one is trained in `fit_resample` on the data it is given
                  sampler=None, # the sampler of the codes (any imbalanced-learn oversampler); default `SMOTE`
                  sampling_strategy='auto', # which classes grow, to what counts: 'auto' (every class but the majority, to its count), 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
                  random_state=None, # an int seed or a `np.random.RandomState`, for repeatable output
-                 batch_size:int=500): # images encoded and codes decoded per batch
+                 batch_size:int=500, # images encoded and codes decoded per batch
+                 hparams:dict|None=None, # with a named autoencoder: its hyperparameters (dim_h, n_z, ...)
+                 train_config=None): # with a named autoencoder: how it is trained (a `TrainConfig`; default: its defaults, no progress bar)
         super().__init__(sampling_strategy=sampling_strategy, random_state=random_state)
         self.autoencoder, self.sampler, self.batch_size = autoencoder, sampler, batch_size
+        self.hparams, self.train_config = hparams, train_config
 
     def _model(self):
+        if getattr(self, 'autoencoder_', None) is not None: return self.autoencoder_
         m = getattr(self.autoencoder, 'model', self.autoencoder)   # a TrainedAutoencoder or the module itself
         if m is None or not hasattr(m, 'encode') or not hasattr(m, 'decode'):
-            raise ValueError("LatentOversampler needs a trained autoencoder (autoencoder=...), e.g. train_autoencoder(...).model")
+            raise ValueError("LatentOversampler needs a trained autoencoder (autoencoder=...), e.g. train_autoencoder(...).model, "
+                             f"or the name of one to train in fit_resample (one of {sorted(AUTOENCODERS)})")
         return m
 
+    def _train(self, X, y):
+        "A named autoencoder, trained on these images and labels only (so cross-validation folds never see each other's images)."
+        if self.autoencoder not in AUTOENCODERS:
+            raise ValueError(f"Unknown autoencoder {self.autoencoder!r}; choose one of {sorted(AUTOENCODERS)}, or pass a trained one")
+        cfg = self.train_config if self.train_config is not None else TrainConfig(progress=False)
+        return train_autoencoder(self.autoencoder, X, y, dict(self.hparams or {}), cfg, cache=False).model
+
     def _check_X_y(self, X, y, accept_sparse=None):
-        m = self._model()
+        self.autoencoder_ = None
+        m = None if isinstance(self.autoencoder, str) else self._model()
         self._X_in = np.asarray(X)                # the originals, given back unchanged, and the dtype of the output
         X = as_unit_images(X)                     # checks finiteness and the [-1, 1] range of float images
-        if X.ndim != 4 or tuple(X.shape[1:]) != tuple(m.shape):
+        if m is None and X.ndim != 4:
+            raise ValueError(f"LatentOversampler needs images of shape (N, C, H, W); got {tuple(X.shape)}")
+        if m is not None and (X.ndim != 4 or tuple(X.shape[1:]) != tuple(m.shape)):
             raise ValueError(f"LatentOversampler needs images of shape (N, {', '.join(map(str, m.shape))}) for this autoencoder; "
                              f"got {tuple(X.shape)}. For a feature matrix use the sampler directly.")
         y, binarize_y = check_target_type(y, indicate_one_vs_all=True)
         y = column_or_1d(y)
         if len(y) != len(X): raise ValueError(f"{len(X)} images but {len(y)} labels")
         check_strategy(self.sampling_strategy, y)
+        if m is None: self.autoencoder_ = self._train(X, y)
+        else: self.autoencoder_ = m
         return X.numpy(), y, binarize_y
 
     def _fit_resample(self, X, y):
