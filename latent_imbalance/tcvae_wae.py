@@ -39,8 +39,8 @@ def tc_decomposition(z, # one posterior sample per image (B, n_z)
 class BetaTCVAE(BetaVAE):
     "β-TCVAE on the thesis backbone: summed reconstruction + alpha MI + beta TC + gamma dimension-wise KL; `encode` returns the posterior mean."
     def __init__(self,
-                 shape=(1, 28, 28), # image shape (C, H, W): (1, 28, 28), (3, 32, 32) or (1, 8, 8)
-                 n_z:int|None=None, # latent size (default: the thesis's, 300 for MNIST and 600 for CIFAR-10)
+                 shape=(1, 28, 28), # image shape (C, H, W), channels first: any size, 1 to 4 channels
+                 n_z:int|None=None, # latent size (default: `default_n_z(shape)`, the thesis's 300 for MNIST and 600 for CIFAR-10)
                  dim_h:int=64, # channels of the first convolution (doubled per block; the thesis's width is 64)
                  alpha:float=1.0, # weight of the index-code mutual information
                  beta:float=6.0, # weight of the total correlation
@@ -86,8 +86,8 @@ def mmd_imq(z, # codes (n, d)
 class WAE(AutoEncoder):
     "Wasserstein autoencoder (WAE-MMD): deterministic codes, summed squared reconstruction error + `lam` x MMD to the N(0, I) prior."
     def __init__(self,
-                 shape=(1, 28, 28), # image shape (C, H, W): (1, 28, 28), (3, 32, 32) or (1, 8, 8)
-                 n_z:int|None=None, # latent size (default: the thesis's, 300 for MNIST and 600 for CIFAR-10)
+                 shape=(1, 28, 28), # image shape (C, H, W), channels first: any size, 1 to 4 channels
+                 n_z:int|None=None, # latent size (default: `default_n_z(shape)`, the thesis's 300 for MNIST and 600 for CIFAR-10)
                  dim_h:int=64, # channels of the first convolution (doubled per block; the thesis's width is 64)
                  lam:float=10.0, # weight of the MMD penalty
                  prior_var:float=1.0): # variance of the Gaussian prior

@@ -29,8 +29,8 @@ def reparameterize(mu, # posterior means
 class BetaVAE(AutoEncoder):
     "β-VAE on the thesis backbone: summed reconstruction error + `beta` x KL; `encode` returns the posterior mean."
     def __init__(self,
-                 shape=(1, 28, 28), # image shape (C, H, W): (1, 28, 28), (3, 32, 32) or (1, 8, 8)
-                 n_z:int|None=None, # latent size (default: the thesis's, 300 for MNIST and 600 for CIFAR-10)
+                 shape=(1, 28, 28), # image shape (C, H, W), channels first: any size, 1 to 4 channels
+                 n_z:int|None=None, # latent size (default: `default_n_z(shape)`, the thesis's 300 for MNIST and 600 for CIFAR-10)
                  dim_h:int=64, # channels of the first convolution (doubled per block; the thesis's width is 64)
                  beta:float=1.0): # weight of the KL term (1: the plain VAE)
         if beta < 0: raise ValueError(f"beta weighs the KL term and must be >= 0, got {beta}")
