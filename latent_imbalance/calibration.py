@@ -159,8 +159,9 @@ class WeightedCalibration(OverSampler):
         self.component_class_ = np.zeros(0, dtype=y.dtype)
         self.calibrated_ = {}
         if not minority:
-            warnings.warn("WeightedCalibration: no minority class (every class has at least 1/"
-                          f"{self.minority_factor:g} of the majority's samples); all classes are balanced with latent SMOTE.")
+            warnings.warn(f"WeightedCalibration: no minority class at minority_factor={self.minority_factor:g} (every class has at least "
+                          f"1/{self.minority_factor:g} of the majority's samples), so every class is balanced with latent SMOTE "
+                          "(smote_k neighbours). Lower minority_factor to calibrate less rare classes too.")
             return
         s = min(int((y == c).sum()) for c in minority)
         rest = [c for c in classes if self.partition_[plain_label(c)] != 'minority']   # increasing labels, as the thesis lists them
@@ -178,7 +179,10 @@ class WeightedCalibration(OverSampler):
         key = plain_label(cls)
         Xc = X[y == cls].astype(np.float64)
         if self.partition_[key] != 'minority':             # median classes (and the majority, if asked): latent SMOTE
-            return smote_samples(Xc, n, self.smote_k, rng, cls, 'smote_k')
+            try: return smote_samples(Xc, n, self.smote_k, rng, cls, 'smote_k')
+            except ValueError as e:
+                raise ValueError(f"WeightedCalibration balances class {key!r} (not a minority at minority_factor={self.minority_factor:g}) "
+                                 f"with its latent SMOTE fallback, which failed: {e}") from e
         cov_c = self._class_cov(Xc)
         k = min(self.k, len(self.means_))
         per_sample = allocate(np.ones(len(Xc)), n)           # (m - c) / c each, the remainder spread exactly

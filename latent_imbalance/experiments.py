@@ -244,7 +244,10 @@ def make_split(spec:RunSpec, # the table (`run_spec`)
     counts = imbalance_counts(spec.imbalance, train.labels, ratio=d.ratio)
     scale = min(1., p.max_count / max(counts.values())) if p.max_count else 1.
     counts = {c: max(p.min_count, int(round(n * scale))) for c, n in counts.items()}
-    idx = imbalanced_indices(train.labels, counts, seed=seed)
+    try: idx = imbalanced_indices(train.labels, counts, seed=seed)
+    except ValueError as e:
+        raise ValueError(f"{spec.dataset}, run profile {spec.profile!r}: {e} (this profile takes every class to at least "
+                         f"min_count={p.min_count} images" + (f" and the largest to at most max_count={p.max_count}" if p.max_count else '') + ")") from e
     tr, va = validation_split(idx, train.labels, p.val_fraction, seed=seed)
     if p.test_limit and len(test) > p.test_limit:
         test = test.subset(np.sort(np.random.default_rng(0).choice(len(test), p.test_limit, replace=False)))
