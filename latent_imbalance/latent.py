@@ -140,8 +140,14 @@ def plot_synthetic_grid(X_real, # real images
     "A grid: per class, `n` real images then `n` synthetic ones (images as uint8 or [-1, 1] floats)."
     import matplotlib.pyplot as plt
     from latent_imbalance.data import from_unit_range
-    show = lambda a: (np.asarray(a) if np.asarray(a).dtype == np.uint8 else from_unit_range(a))
-    X_real, X_syn, rng = show(X_real), show(X_syn), np.random.default_rng(seed)
+    def show(a, what):
+        a = np.asarray(a)
+        if a.dtype == np.uint8: return a
+        if not np.issubdtype(a.dtype, np.floating) or a.size and (a.min() < -1 - 1e-6 or a.max() > 1 + 1e-6):
+            raise ValueError(f"plot_synthetic_grid: {what} must be uint8 or floats in [-1, 1]; got {a.dtype}"
+                             + (f" values in [{a.min():.3g}, {a.max():.3g}]" if a.size else '') + " (pixels in 0..255: pass them as uint8)")
+        return from_unit_range(a)
+    X_real, X_syn, rng = show(X_real, 'X_real'), show(X_syn, 'X_syn'), np.random.default_rng(seed)
     labels = np.unique(np.concatenate([np.asarray(y_real), np.asarray(y_syn)]))
     fig, axs = plt.subplots(len(labels), 2 * n, figsize=(2 * n * 0.7, len(labels) * 0.75))
     axs = np.atleast_2d(axs)
