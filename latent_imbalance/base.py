@@ -95,6 +95,13 @@ class OverSampler(BaseOverSampler):
         tags.input_tags.allow_nan = False
         return tags
 
+    def fit_resample(self, X, y, **params):
+        "Resample `X` (n_samples, n_features), or images (N, C, H, W) whose pixels are the features: images come back as images."
+        if type(self)._check_X_y is OverSampler._check_X_y and isinstance(X, np.ndarray) and X.ndim > 2:
+            Xr, yr = super().fit_resample(X.reshape(len(X), -1), y, **params)
+            return Xr.reshape(-1, *X.shape[1:]), yr
+        return super().fit_resample(X, y, **params)
+
     def _check_X_y(self, X, y, accept_sparse=None):
         nd = getattr(X, 'ndim', None)
         if nd is not None and nd != 2:

@@ -43,6 +43,7 @@ class _Help(argparse.RawDescriptionHelpFormatter):
 EXAMPLES = {
     'demo': ["latent-imbalance demo", "latent-imbalance demo --seeds 0 1 2 --results results"],
     'run': ["latent-imbalance run --dataset mnist --seeds 0 1 2",
+            "latent-imbalance run --data-dir ~/my-images --methods baseline deep-denoising-wcb logit-adjusted --jobs 2",
             "latent-imbalance run --dataset cifar10 --methods baseline deep-denoising-wcb --executor ray --address auto"],
     'table': ["latent-imbalance table results/mnist-thesis-mnist-cpu.csv",
               "latent-imbalance table results/cifar10-thesis-cifar10-cpu.csv"],
@@ -81,7 +82,10 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument('--results', default=None, help='folder for the results CSV (default: a new temporary folder)')
     d.add_argument('--device', default='auto', help="'auto' (CUDA when present), 'cpu', 'cuda' or 'cuda:N'")
     r = _parser('run', sub)
-    r.add_argument('--dataset', required=True, choices=names['dataset'], metavar='DATASET', help=f'dataset ({see})')
+    r.add_argument('--dataset', default=None, choices=names['dataset'], metavar='DATASET', help=f'dataset ({see}); or --data-dir')
+    r.add_argument('--data-dir', default=None, metavar='DIR', help="a folder of your own images: DIR/train/<class>/*.png (and DIR/test/<class>/), or DIR/<class>/; "
+                   "the results are named after it")
+    r.add_argument('--plugin', action='append', default=[], metavar='MODULE', help='import MODULE first (it may register datasets, methods or samplers); repeatable')
     r.add_argument('--imbalance', default=None, help="imbalance profile (default: the dataset's thesis profile)")
     r.add_argument('--profile', default='cpu', choices=names['profile'], metavar='PROFILE', help=f'run profile ({see})')
     r.add_argument('--classifier', default=None, choices=names['classifier'], metavar='CLASSIFIER', help=f"classifier (default: the dataset's; {see})")
@@ -110,6 +114,12 @@ def _print_table(df, title):
 def main(argv=None, # the arguments (default: the command line's)
         ):
     "Entry point of the `latent-imbalance` console script."
+    pre = argparse.ArgumentParser(add_help=False); pre.add_argument('--plugin', action='append', default=[])
+    plugins = pre.parse_known_args(argv)[0].plugin
+    if plugins:                          # before the arguments are checked: a plugin may add the names they use
+        try: _exp().load_plugins(plugins)
+        except ImportError as e:
+            print(f"latent-imbalance: {one_line(e)}", file=sys.stderr); sys.exit(2)
     a = parser().parse_args(argv)
     try: return _command(a)
     except (ValueError, TypeError, OSError, ImportError, RuntimeError, MemoryError) as e:   # the user's errors (bad input, a path, a missing package, too large a request)
@@ -134,6 +144,8 @@ def _command(a):
         _print_table(df, f"digits (embedded), {spec.imbalance} split (ratio {spec.data.ratio:g}), {spec.classifier.upper()}, "
                          f"test set of {n_test} images, profile {a.profile}, seeds {a.seeds}; results in {E.table_path(spec, results)}")
     elif a.command == 'run':
+        if (a.dataset is None) == (a.data_dir is None): raise ValueError("run needs --dataset NAME or --data-dir DIR (one of them)")
+        if a.data_dir is not None: a.dataset = E.register_folder(a.data_dir)
         spec, executor = E.run_spec(a.dataset, a.imbalance, a.profile, a.classifier), None
         if a.jobs < 1: raise ValueError(f"--jobs is a number of worker processes, at least 1; got {a.jobs}")
         if a.jobs > 1 and a.executor == 'ray': raise ValueError("--jobs is for the local executor; with --executor ray, Ray decides how many rows run at once")

@@ -9,7 +9,7 @@ __all__ = ['RAY_MIN_VERSION', 'private_token', 'RayExecutor', 'ProcessExecutor']
 import os, secrets, warnings
 from pathlib import Path
 from .core import cache_dir
-from .experiments import RowTask, ensure_autoencoder, attempt_row
+from .experiments import RowTask, ensure_autoencoder, attempt_row, FOLDERS_ENV, PLUGINS_ENV
 from .data import DATA_ENV
 
 # %% ../nbs/14_cluster.ipynb #dbe5c041
@@ -78,7 +78,7 @@ class RayExecutor:
             raise ImportError("the Ray executor needs Ray: pip install -e '.[ray]' (or pip install 'ray>=2.52')") from e
         _check_ray_version(ray)
         if ray.is_initialized(): return ray
-        env = {k: os.environ[k] for k in (DATA_ENV, 'LATENT_IMBALANCE_CACHE') if k in os.environ}
+        env = {k: os.environ[k] for k in (DATA_ENV, 'LATENT_IMBALANCE_CACHE', FOLDERS_ENV, PLUGINS_ENV) if k in os.environ}   # folders and plugins too
         if self.address is not None: return self._join(ray, env)
         self._saved_env = {k: os.environ.get(k) for k in _AUTH_VARS}
         self.token_path = private_token()
