@@ -49,6 +49,8 @@ def decode_codes(model, # a trained autoencoder
     return torch.cat([model.decode(Z[i:i + batch_size].to(dev)).float().cpu() for i in range(0, len(Z), batch_size)]).numpy()
 
 # %% ../nbs/08_latent.ipynb #df381305
+_DEFAULT_SAMPLER = SMOTE()         # the default inner sampler: a real object, so set_params and GridSearchCV reach its parameters
+
 class LatentOversampler(OverSampler):
     "Encode images with `autoencoder`, oversample the codes with `sampler` (default SMOTE), decode the synthetic codes."
     _parameter_constraints = {**OverSampler._parameter_constraints, 'autoencoder': 'no_validation', 'sampler': 'no_validation',
@@ -56,7 +58,7 @@ class LatentOversampler(OverSampler):
 
     def __init__(self,
                  autoencoder=None, # a trained autoencoder (or the `TrainedAutoencoder` that `train_autoencoder` returns), or a name in `AUTOENCODERS`: one is trained in `fit_resample` on the data it is given
-                 sampler=None, # the sampler of the codes (any imbalanced-learn oversampler); default `SMOTE`
+                 sampler=_DEFAULT_SAMPLER, # the sampler of the codes (any imbalanced-learn oversampler; default `SMOTE()`; None: the same)
                  sampling_strategy='auto', # which classes grow, to what counts: 'auto' (every class but the majority, to its count), 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
                  random_state=None, # an int seed or a `np.random.RandomState`, for repeatable output
                  batch_size:int=500, # images encoded and codes decoded per batch
@@ -65,6 +67,11 @@ class LatentOversampler(OverSampler):
         super().__init__(sampling_strategy=sampling_strategy, random_state=random_state)
         self.autoencoder, self.sampler, self.batch_size = autoencoder, sampler, batch_size
         self.hparams, self.train_config = hparams, train_config
+
+    def set_params(self, **params):
+        "As scikit-learn's; the shared default sampler is copied before its parameters are set, so other instances keep theirs."
+        if self.sampler is _DEFAULT_SAMPLER and any(k.startswith('sampler__') for k in params): self.sampler = clone(_DEFAULT_SAMPLER)
+        return super().set_params(**params)
 
     def _model(self):
         if getattr(self, 'autoencoder_', None) is not None: return self.autoencoder_
