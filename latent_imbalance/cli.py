@@ -136,6 +136,8 @@ def one_line(e:BaseException) -> str:
 
 def _command(a):
     E = _exp()
+    from latent_imbalance.core import log_to_stdout
+    log_to_stdout()                      # each finished row as a line
     if a.command == 'demo':
         results = a.results or tempfile.mkdtemp(prefix='latent-imbalance-demo-')
         spec = E.run_spec('digits', profile=a.profile)

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from .core import atomic_write, file_lock, lock_file, config_hash, seed_everything, cache_dir, load_checkpoint, CheckpointError, git_commit, machine
+from .core import atomic_write, file_lock, lock_file, config_hash, seed_everything, cache_dir, load_checkpoint, CheckpointError, git_commit, machine, logger
 from .data import (PROFILES, load_dataset, imbalance_counts, imbalanced_indices, validation_split, to_unit_range,
                                    from_unit_range)
 from .base import SAMPLERS, make_sampler
@@ -704,7 +704,7 @@ def run_table(dataset:str, # a name in `DATASETS`
               imbalance:str|None=None, # imbalance profile (default: the dataset's)
               classifier:str|None=None, # a name in `CLASSIFIERS` (default: the dataset's)
               results='results', # folder of the results files
-              log=print, # called with one line per finished row (None: silent)
+              log=logger.info, # called with one line per finished row (default: the `latent_imbalance` logger; None: silent)
               download:bool=False, # download the dataset if it is missing
               rerun:bool=False, # run the asked-for rows even if the file has them
               executor=None, # where rows run: `LocalExecutor()` (default) or `cluster.RayExecutor(...)`

@@ -32,7 +32,7 @@ class TrainConfig:
     bf16: bool = False            # bfloat16 autocast on the CPU (fast only with native bf16); always on for CUDA devices
     channels_last: bool = False   # NHWC memory layout for the convolutions
     device: str = 'auto'          # 'auto' (CUDA when present), 'cpu', 'cuda', 'cuda:1', ...
-    progress: bool = True         # show a progress bar of epochs
+    progress: bool = False        # show a progress bar of epochs (a tqdm bar named after the model, as the classifiers' trainer shows)
 
     def key(self) -> dict:
         "What determines the weights of an epoch (max_epochs excluded: a longer run extends a shorter one)."
