@@ -7,8 +7,8 @@ __all__ = ['DATASETS', 'METHODS', 'ABLATIONS', 'ALTERNATIVES', 'EXTENSIONS', 'TH
            'PLUGINS_ENV', 'RUN_PROFILES', 'ROW_COLUMNS', 'Dataset', 'Method', 'register_folder', 'load_plugins',
            'describe_method', 'RunProfile', 'RunSpec', 'as_spec', 'classifier_config', 'run_spec', 'method_config',
            'make_split', 'fill_strategy', 'oversample', 'row_classifier', 'train_classifier', 'reference_classifier',
-           'synthetic_quality', 'run_one', 'ResultsFileError', 'table_path', 'read_table', 'write_row', 'RowTask',
-           'row_tasks', 'ensure_autoencoder', 'attempt_row', 'LocalExecutor', 'RowClaims', 'failures_path',
+           'synthetic_quality', 'row_precision', 'run_one', 'ResultsFileError', 'table_path', 'read_table', 'write_row',
+           'RowTask', 'row_tasks', 'ensure_autoencoder', 'attempt_row', 'LocalExecutor', 'RowClaims', 'failures_path',
            'record_failure', 'run_table']
 
 # %% ../nbs/11_experiments.ipynb #4421742d
@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from .core import atomic_write, file_lock, lock_file, config_hash, seed_everything, cache_dir, load_checkpoint, CheckpointError, git_commit, machine, logger
+from .core import atomic_write, file_lock, lock_file, config_hash, seed_everything, cache_dir, load_checkpoint, CheckpointError, git_commit, machine, logger, pick_device
 from .data import (PROFILES, load_dataset, imbalance_counts, imbalanced_indices, validation_split, to_unit_range,
                                    from_unit_range)
 from .base import SAMPLERS, make_sampler
@@ -406,6 +406,16 @@ def synthetic_quality(ref, # the reference classifier (its penultimate features 
         prec[int(c)], rec[int(c)] = manifold_precision_recall(penultimate_features(ref, real), penultimate_features(ref, syn_X[idx]), k)
     return dict(precision=prec, recall=rec)
 
+def row_precision(spec:RunSpec, # the table
+                  method:str, # a name in `METHODS`
+                  device:str='auto', # where the row runs
+                 ) -> tuple: # (classifier precision, autoencoder precision or '')
+    "The arithmetic a row's classifier and autoencoder train in: 'bf16' (autocast asked for, or a CUDA device) or 'fp32'."
+    cuda = pick_device(device).type == 'cuda'
+    clf = 'bf16' if cuda or _row_classifier_config(METHODS[method], spec, 0).bf16 else 'fp32'
+    if METHODS[method].ae is None: return clf, ''
+    return clf, 'bf16' if cuda or _ae_settings(spec.profile, spec.dataset, 0)[1].bf16 else 'fp32'
+
 def run_one(spec:RunSpec, # the table (`run_spec`)
             method:str, # a name in `METHODS`
             seed:int, # the row's seed
@@ -430,6 +440,7 @@ def run_one(spec:RunSpec, # the table (`run_spec`)
                seconds=round(time.perf_counter() - t0, 1), config_hash=config_hash(method_config(spec, method)),
                git_commit=git_commit(), torch_version=torch.__version__, n_train=int(len(yr)), epochs=len(hist),
                ae_epochs=len(ae.history) if ae is not None else 0, **spec.asdict(), threads=torch.get_num_threads(), machine=machine(),
+               precision=row_precision(spec, method, device)[0], ae_precision=row_precision(spec, method, device)[1],
                n_synthetic=int(len(yr) - len(train)))
     quality, tq = {}, time.perf_counter()
     if len(yr) > len(train):                 # synthetic images: how realistic and how varied, per class

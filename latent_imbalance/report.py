@@ -340,6 +340,11 @@ def total_seconds(df:pd.DataFrame, # a results table
 def rank_methods(df:pd.DataFrame, # a results table
                 ) -> pd.DataFrame: # methods by mean macro F1, with family, difference to the baseline, cost and seeds
     "Every method ranked by mean macro F1: mean ± std of macro F1 and balanced accuracy, seeds, seconds (with its autoencoder), family, change against the baseline on shared seeds (`paired_delta`)."
+    for col in ('precision', 'ae_precision'):        # rows that trained in different arithmetic are not ranked together
+        vals = sorted(set(df[col].dropna()) - {''}) if col in df else []
+        if len(vals) > 1:
+            raise ValueError(f"the table mixes rows of {col.replace('_', ' ')} {vals}: rows of different precision are not ranked together; "
+                             f"rank each part (df[df.{col} == '{vals[0]}']) or rerun the rows in one precision")
     g = df.groupby('method')
     fmt = lambda k: {m: (f"{g[k].mean()[m]:.4f} ± {g[k].std(ddof=0)[m]:.4f}" if g.seed.nunique()[m] > 1 else f"{g[k].mean()[m]:.4f} (1 seed)") for m in g.groups}
     mu = g.macro_f1.mean().sort_values(ascending=False)
