@@ -7,7 +7,7 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'load_artifact', 'thesis_comparison', 'published_comparison', 'note_axis_origin', 'plot_f1_bars',
            'plot_method_grids', 'as_jpeg', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions',
            'plot_reconstructions', 'paired_delta', 'goal_check', 'plot_training_curves', 'method_family',
-           'total_seconds', 'rank_methods', 'label_points', 'plot_cost_vs_f1', 'plot_quality']
+           'total_seconds', 'rank_methods', 'label_points', 'plot_cost_vs_f1', 'plot_quality', 'machines_by_seed']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -410,3 +410,13 @@ def plot_quality(df:pd.DataFrame, # a results table
     ax.set_ylabel('synthetic precision (realism: inside the real manifold)'); ax.set_title(title); ax.grid(alpha=.3)
     label_points(ax, q.synthetic_recall, q.synthetic_precision, list(q.index))
     note_axis_origin(ax, 'x'); return note_axis_origin(ax)
+
+# %% ../nbs/11b_report.ipynb #453caef8
+def machines_by_seed(df:pd.DataFrame, # a results table
+                    ) -> tuple: # (rows per processor and seed, {method: [processors]} for methods run on more than one)
+    "Rows per processor model and seed, and the methods whose rows come from more than one processor model."
+    m = df.machine.fillna('not recorded') if 'machine' in df else pd.Series('not recorded', index=df.index)
+    counts = df.assign(processor=m).pivot_table(index='processor', columns='seed', values='method', aggfunc='count', fill_value=0)
+    counts.columns = [f'seed {s}' for s in counts.columns]
+    mixed = {k: sorted(set(v)) for k, v in df.assign(processor=m).groupby('method').processor if v.nunique() > 1}
+    return counts, mixed
