@@ -49,24 +49,22 @@ def main(argv=None):
     p.add_argument('--repeats', type=int, default=3)
     p.add_argument('--json', default=None, help='also write the figures to this JSON file')
     a = p.parse_args(argv)
+    def side_by_side(X, y):
+        "Both samplers, ours and imbalanced-learn's, on one input: (name, median s ours, median s theirs, outputs ours, theirs)."
+        for name, ours, ref in [('SMOTE', SMOTE(random_state=0), ImbSMOTE(random_state=0)),
+                                ('ADASYN', ADASYN(random_state=0), ImbADASYN(random_state=0))]:
+            (t_ours, out_ours), (t_ref, out_ref) = (median_time(lambda s=s: s.fit_resample(X, y), a.repeats) for s in (ours, ref))
+            yield name, ours, ref, t_ours, t_ref, out_ours, out_ref
     X, y = make_input()
-    rows = []
-    for name, ours, ref in [('SMOTE', SMOTE(random_state=0), ImbSMOTE(random_state=0)),
-                            ('ADASYN', ADASYN(random_state=0), ImbADASYN(random_state=0))]:
-        t_ours, (Xo, yo) = median_time(lambda: ours.fit_resample(X, y), a.repeats)
-        t_ref, (Xr, yr) = median_time(lambda: ref.fit_resample(X, y), a.repeats)
-        rows.append(dict(sampler=name, ours_s=round(t_ours, 3), imblearn_s=round(t_ref, 3), ratio=round(t_ref / t_ours, 2),
-                         ours_rows=len(yo), imblearn_rows=len(yr)))
+    rows = [dict(sampler=name, ours_s=round(t_o, 3), imblearn_s=round(t_r, 3), ratio=round(t_r / t_o, 2), ours_rows=len(o[1]), imblearn_rows=len(r[1]))
+            for name, _, _, t_o, t_r, o, r in side_by_side(X, y)]
     Xs, ys = make_sparse_input()
     sparse_rows = []
-    for name, ours, ref in [('SMOTE', SMOTE(random_state=0), ImbSMOTE(random_state=0)),
-                            ('ADASYN', ADASYN(random_state=0), ImbADASYN(random_state=0))]:
-        t_ours, (Xo, yo) = median_time(lambda: ours.fit_resample(Xs, ys), a.repeats)
-        t_ref, (Xr, yr) = median_time(lambda: ref.fit_resample(Xs, ys), a.repeats)
+    for name, ours, ref, t_o, t_r, o, r in side_by_side(Xs, ys):
         m_ours, m_ref = peak_mb(lambda: ours.fit_resample(Xs, ys)), peak_mb(lambda: ref.fit_resample(Xs, ys))
-        sparse_rows.append(dict(sampler=name, ours_s=round(t_ours, 4), imblearn_s=round(t_ref, 4), time_ratio=round(t_ours / t_ref, 2),
+        sparse_rows.append(dict(sampler=name, ours_s=round(t_o, 4), imblearn_s=round(t_r, 4), time_ratio=round(t_o / t_r, 2),
                                 ours_mb=round(m_ours, 2), imblearn_mb=round(m_ref, 2), memory_ratio=round(m_ours / m_ref, 2),
-                                ours_type=type(Xo).__name__, ours_nnz=int(Xo.nnz), imblearn_nnz=int(Xr.nnz)))
+                                ours_type=type(o[0]).__name__, ours_nnz=int(o[0].nnz), imblearn_nnz=int(r[0].nnz)))
     print('| sampler | ours (s) | imbalanced-learn (s) | imbalanced-learn / ours | rows out (ours / imblearn) |')
     print('|---|---|---|---|---|')
     for r in rows:

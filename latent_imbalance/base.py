@@ -84,6 +84,7 @@ class OverSampler(BaseOverSampler):
     "Base of this project's oversamplers: checked input, a per-class `_generate`, exact counts, originals first."
     _parameter_constraints = {**BaseOverSampler._parameter_constraints}
     _sparse_native = False  # True: `_generate` takes and returns sparse rows; False: it is given dense rows
+    _flat_images = True     # images (N, C, H, W) are resampled as rows of pixels; False: the sampler takes images itself
 
     def __init__(self,
                  sampling_strategy='auto', # which classes grow, to what counts: 'auto', 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
@@ -97,7 +98,7 @@ class OverSampler(BaseOverSampler):
 
     def fit_resample(self, X, y, **params):
         "Resample `X` (n_samples, n_features), or images (N, C, H, W) whose pixels are the features: images come back as images."
-        if type(self)._check_X_y is OverSampler._check_X_y and isinstance(X, np.ndarray) and X.ndim > 2:
+        if self._flat_images and isinstance(X, np.ndarray) and X.ndim > 2:
             Xr, yr = super().fit_resample(X.reshape(len(X), -1), y, **params)
             return Xr.reshape(-1, *X.shape[1:]), yr
         return super().fit_resample(X, y, **params)

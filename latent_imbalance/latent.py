@@ -55,6 +55,7 @@ class LatentOversampler(OverSampler):
     "Encode images with `autoencoder`, oversample the codes with `sampler` (default SMOTE), decode the synthetic codes."
     _parameter_constraints = {**OverSampler._parameter_constraints, 'autoencoder': 'no_validation', 'sampler': 'no_validation',
                               'batch_size': 'no_validation', 'hparams': [dict, None], 'train_config': 'no_validation'}
+    _flat_images = False                   # it takes images (N, C, H, W) as they are
 
     def __init__(self,
                  autoencoder=None, # a trained autoencoder (or the `TrainedAutoencoder` that `train_autoencoder` returns), or a name in `AUTOENCODERS`: one is trained in `fit_resample` on the data it is given
