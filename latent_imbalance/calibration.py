@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['partition_classes', 'component_count', 'CalibratedCovariances', 'calibrate', 'sample_calibrated',
-           'WeightedCalibration']
+           'WeightedCalibration', 'DistributionCalibration']
 
 # %% ../nbs/09_calibration.ipynb #63ea1cec
 import numbers, warnings
@@ -57,7 +57,7 @@ def calibrate(Xc, # minority samples (n, d)
     d = np.sqrt(((Xc[:, None, :] - means[None]) ** 2).sum(-1))            # (n, K)
     nn = np.argsort(d, axis=1, kind='stable')[:, :k]
     dk = np.take_along_axis(d, nn, 1)
-    if eps is None: eps = 1e-8 * max(float(np.median(d)), 1e-12)
+    if eps is None: eps = 1e-8 * max(float(np.median(d)) if d.size else 0., 1e-12)
     w = 1.0 / np.maximum(dk, eps) if weighting == 'inverse' else np.ones_like(dk)
     W = 1.0 + w.sum(1)
     mu = (np.einsum('nk,nkd->nd', w, means[nn]) + Xc) / W[:, None]
@@ -101,7 +101,7 @@ def sample_calibrated(mu, # calibrated means (n, d)
 class WeightedCalibration(OverSampler):
     "Weighted Calibration Balancing (thesis Algorithm 4) on latent codes; defaults follow the thesis."
     _parameter_constraints = {**OverSampler._parameter_constraints,
-        'k': [Interval(numbers.Integral, 1, None, closed='left')],
+        'k': [Interval(numbers.Integral, 0, None, closed='left')],
         'minority_factor': [Interval(numbers.Real, 1, None, closed='left')],
         'distribution': [StrOptions({'t', 'gaussian'})],
         'df': [Interval(numbers.Real, 0, None, closed='neither')],
@@ -115,7 +115,7 @@ class WeightedCalibration(OverSampler):
     def __init__(self,
                  sampling_strategy='auto', # which classes grow, to what counts: 'auto' (every class but the majority, to its count), 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
                  random_state=None, # an int seed or a `np.random.RandomState`, for repeatable output
-                 k:int=5, # nearest mixture components (of the well-populated classes) each minority sample borrows from
+                 k:int=5, # nearest mixture components (of the well-populated classes) each minority sample borrows from (our choice; 0: no borrowing)
                  minority_factor:float=10., # a class is a minority when this many times its count is below the majority count
                  distribution:str='t', # draw synthetic codes from a multivariate 't' (Cauchy for df=1, the thesis) or a 'gaussian'
                  df:float=1.0, # degrees of freedom of the t distribution
@@ -157,7 +157,7 @@ class WeightedCalibration(OverSampler):
         minority = [c for c, r in self.partition_.items() if r == 'minority']
         self.means_ = np.zeros((0, X.shape[1])); self.covariances_ = np.zeros((0, X.shape[1], X.shape[1]))
         self.component_class_ = np.zeros(0, dtype=y.dtype)
-        self.calibrated_ = {}
+        self.calibrated_, self.borrowed_weight_ = {}, {}
         if not minority:
             warnings.warn(f"WeightedCalibration: no minority class at minority_factor={self.minority_factor:g} (every class has at least "
                           f"1/{self.minority_factor:g} of the majority's samples), so every class is balanced with latent SMOTE "
@@ -186,13 +186,67 @@ class WeightedCalibration(OverSampler):
         cov_c = self._class_cov(Xc)
         k = min(self.k, len(self.means_))
         per_sample = allocate(np.ones(len(Xc)), n)           # (m - c) / c each, the remainder spread exactly
-        out = []
+        out, borrowed = [], []
         for i in range(0, len(Xc), 64):                      # chunks of 64 samples fix the order of the draws
             mu, S, _ = calibrate(Xc[i:i + 64], self.means_, self.covariances_, cov_c, k, self.weighting, lazy=True)
             S.scale = self.cov_scale                         # each covariance is made when its draws need it
+            borrowed.append(1 - 1 / S.W)                     # the borrowed components' share of each calibrated mean
             out.append(sample_calibrated(mu, S, per_sample[i:i + 64], rng,
                                          df=self.df if self.distribution == 't' else None))
         self.calibrated_[key] = len(Xc)
+        self.borrowed_weight_[key] = float(np.concatenate(borrowed).mean())
         return np.vstack(out)
 
 SAMPLERS['wcb'] = WeightedCalibration       # chosen by name in the experiments
+
+# %% ../nbs/09_calibration.ipynb #df191e37
+class DistributionCalibration(OverSampler):
+    "Distribution calibration (Yang et al. 2021) as published: Tukey-transformed features, the k nearest base-class statistics, Gaussian draws."
+    _parameter_constraints = {**OverSampler._parameter_constraints,
+        'k': [Interval(numbers.Integral, 1, None, closed='left')],
+        'alpha': [Interval(numbers.Real, 0, None, closed='left')],
+        'tukey': [Interval(numbers.Real, 0, None, closed='neither'), None],
+        'minority_factor': [Interval(numbers.Real, 1, None, closed='left')]}
+
+    def __init__(self,
+                 sampling_strategy='auto', # which classes grow, to what counts (as `SMOTE`'s)
+                 random_state=None, # an int seed or a `np.random.RandomState`
+                 k:int=2, # nearest base classes each sample borrows from (the paper: 2)
+                 alpha:float=0.21, # added to every entry of the calibrated covariance (the paper: 0.21)
+                 tukey:float|None=0.5, # Tukey's ladder exponent lambda (the paper: 0.5); None: no transform
+                 minority_factor:float=10.): # base classes: those that are not minorities at this factor (see `partition_classes`)
+        super().__init__(sampling_strategy=sampling_strategy, random_state=random_state)
+        self.k, self.alpha, self.tukey, self.minority_factor = k, alpha, tukey, minority_factor
+
+    def _to(self, X): return X if self.tukey is None else np.power(X, self.tukey)
+    def _back(self, Z): return Z if self.tukey is None else np.power(np.maximum(Z, 0), 1 / self.tukey)
+
+    def _prepare(self, X, y, rng):
+        if self.tukey is not None and (X < 0).any():
+            raise ValueError(f"DistributionCalibration's Tukey transform (tukey={self.tukey}) needs non-negative features, and X has "
+                             f"{int((X < 0).sum())} negative values; pass tukey=None to calibrate the features as they are")
+        Z = self._to(X.astype(np.float64))
+        classes, counts = np.unique(y, return_counts=True)
+        self.partition_ = partition_classes(dict(zip(classes.tolist(), counts.tolist())), self.minority_factor)
+        self.base_classes_ = np.array([c for c in classes if self.partition_[plain_label(c)] != 'minority'])
+        self.base_means_ = np.stack([Z[y == c].mean(0) for c in self.base_classes_])
+        self.base_covariances_ = np.stack([np.cov(Z[y == c].T) for c in self.base_classes_])   # ddof = 1, as the paper's code
+
+    def _generate(self, X, y, cls, n, rng):
+        Zc = self._to(X[y == cls].astype(np.float64))
+        others = np.flatnonzero(self.base_classes_ != cls)            # a base class that grows borrows from the others
+        if len(others) == 0: raise ValueError(f"DistributionCalibration: class {plain_label(cls)!r} has no other base class to borrow from; "
+                                              f"lower minority_factor (now {self.minority_factor:g}) so that more classes count as base classes")
+        k = min(self.k, len(others))
+        d = ((Zc[:, None, :] - self.base_means_[others][None]) ** 2).sum(-1)
+        nn = others[np.argsort(d, axis=1, kind='stable')[:, :k]]       # (n_c, k) indices of base classes
+        per_sample = allocate(np.ones(len(Zc)), n)
+        out, factors = [], {}
+        for i in np.flatnonzero(per_sample):
+            key = tuple(sorted(nn[i]))
+            if key not in factors: factors[key] = _cholesky(self.base_covariances_[list(key)].mean(0) + self.alpha)
+            mu = (self.base_means_[nn[i]].sum(0) + Zc[i]) / (k + 1)
+            out.append(mu + rng.standard_normal((per_sample[i], Zc.shape[1])) @ factors[key].T)
+        return self._back(np.vstack(out)) if out else np.zeros((0, X.shape[1]))
+
+SAMPLERS['dc'] = DistributionCalibration

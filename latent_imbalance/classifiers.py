@@ -5,8 +5,9 @@
 # %% auto #0
 __all__ = ['CLASSIFIERS', 'LOSSES', 'LOSS_FACTORIES', 'RECIPES', 'TAUS', 'MLP', 'SmallCNN', 'CifarResNet18', 'build_classifier',
            'register_loss', 'class_weights', 'ldam_margins', 'ImbalanceLoss', 'NormedLinear', 'head_of', 'set_head',
-           'use_normed_head', 'ClassifierConfig', 'augment_batch', 'predict', 'logits', 'fit_classifier', 'Recipe',
-           'recipe', 'penultimate_features', 'tune_logit_adjustment', 'retrain_head']
+           'use_normed_head', 'ClassifierConfig', 'augment_batch', 'predict', 'logits', 'step_schedule',
+           'fit_classifier', 'Recipe', 'recipe', 'penultimate_features', 'adjust_logits', 'tune_logit_adjustment',
+           'retrain_head']
 
 # %% ../nbs/10_classifiers.ipynb #a8d51db0
 import copy, math, time
@@ -212,14 +213,14 @@ def use_normed_head(model, # a classifier, changed in place
 class ClassifierConfig:
     "A training recipe. `budget` is the number of training examples seen in total (epochs follow from it)."
     optimizer: str = 'adam'       # 'adam' or 'sgd' (Nesterov momentum 0.9)
-    lr: float = 1e-3              # learning rate (the peak of the one-cycle schedule)
+    lr: float = 1e-3              # learning rate (the peak of the one-cycle schedule, the rate after the step schedule's warm-up)
     weight_decay: float = 0.      # L2 weight decay
-    schedule: str = 'constant'    # 'constant' or 'onecycle'
+    schedule: str = 'constant'    # 'constant', 'onecycle', or 'step' (LDAM-DRW's: linear warm-up, then x0.01 at `drw_start` and x0.0001 at 90% of the epochs)
     batch_size: int = 128         # images per step
     budget: int = 300_000         # training examples seen in total (epochs = budget / training set size)
     min_epochs: int = 2           # at least this many epochs
     augment: bool = False         # random crop (4-pixel shift) + horizontal flip
-    bf16: bool = False            # bfloat16 autocast on the CPU (fast only with native bf16); always on for CUDA devices
+    bf16: bool|str = False        # bfloat16 autocast: True, False or 'auto' (where the processor runs it natively, `train.use_bf16`); always on for CUDA devices
     seed: int = 0                 # initial weights' and batch order's seed
     device: str = 'auto'          # 'auto', 'cpu', 'cuda' or 'cuda:N'
     progress: bool = False        # show a progress bar of epochs
@@ -284,6 +285,20 @@ def _mixed_batches(n_real:int, n:int, bs:int, share:float, gen) -> list:
         return torch.cat([torch.randperm(m, generator=gen) for _ in range(math.ceil(k / m))])[:k] + off if k else torch.zeros(0, dtype=torch.long)
     return list(torch.cat([draw(nb * r, n_real, 0).view(nb, r), draw(nb * (bs - r), n - n_real, n_real).view(nb, bs - r)], 1))
 
+def step_schedule(opt, # the optimizer
+                  epochs:int, # epochs of the run
+                  drw_start:float=0.8, # share of the epochs after which the rate drops to 1% (LDAM-DRW's re-weighting starts there too)
+                  warmup:float=0.025, # share of the epochs of linear warm-up (5 of LDAM-DRW's 200)
+                 ):
+    "LDAM-DRW's per-epoch schedule (Cao et al. 2019's code): linear warm-up, the base rate, x0.01 from `drw_start`, x0.0001 from 90% of the epochs."
+    w = max(1, round(warmup * epochs))
+    def factor(ep):                       # ep: epochs finished
+        f = min(1., (ep + 1) / w)
+        if ep >= 0.9 * epochs: f *= 1e-4
+        elif ep >= drw_start * epochs: f *= 1e-2
+        return f
+    return torch.optim.lr_scheduler.LambdaLR(opt, factor)
+
 def fit_classifier(model, # the classifier to train in place (`build_classifier`, or any module mapping images to logits)
                    X, # training images, uint8 or floats in [-1, 1], shape (N, C, H, W); real images first
                    y, # their labels
@@ -292,6 +307,7 @@ def fit_classifier(model, # the classifier to train in place (`build_classifier`
                    y_val=None, # validation labels
                    n_real:int|None=None, # how many of the first images are real (the rest synthetic; default: all real)
                    checkpoint=None, # a file to save every epoch to and resume from (None: no checkpoint)
+                   last_state:dict|None=None, # if given, receives the last epoch's weights (the model keeps the best epoch's)
                   ) -> list: # the history: one dict per epoch (loss, seconds, validation macro F1)
     "Train `model` on images `X`, labels `y` (the first `n_real` real, the rest synthetic); keep the epoch with the best validation macro F1 (or the last). With a `checkpoint` path, save every epoch and resume from it. Returns the history."
     cfg = config or ClassifierConfig()
@@ -310,7 +326,9 @@ def fit_classifier(model, # the classifier to train in place (`build_classifier`
     else: raise ValueError(f"optimizer must be 'adam' or 'sgd', got {cfg.optimizer!r}")
     loss_fn = ImbalanceLoss.from_config(cfg, np.bincount(y.numpy(), minlength=head_of(model)[1].out_features)).to(dev)
     epochs = cfg.epochs(len(X)); steps = epochs * math.ceil(len(X) / cfg.batch_size)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=steps) if cfg.schedule == 'onecycle' else None
+    sched = step_schedule(opt, epochs, cfg.drw_start) if cfg.schedule == 'step' else \
+            torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=steps) if cfg.schedule == 'onecycle' else None
+    if cfg.schedule not in ('constant', 'onecycle', 'step'): raise ValueError(f"schedule must be 'constant', 'onecycle' or 'step', got {cfg.schedule!r}")
     state = dict(epoch=0, history=[], best=-1., best_state=None)
     store = Checkpoint(checkpoint, config_hash(dict(train=cfg.key(), seed=cfg.seed, model=type(model).__name__, n=len(X), n_real=n_real,
                                                     counts=np.bincount(y.numpy()).tolist(), val=None if X_val is None else len(X_val))))
@@ -331,14 +349,16 @@ def fit_classifier(model, # the classifier to train in place (`build_classifier`
             with autocast(dev, cfg.bf16):
                 loss = loss_fn(model(xb).float(), yb, progress=ep / epochs, sample_weight=sw)
             opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-            if sched is not None: sched.step()
+            if sched is not None and cfg.schedule == 'onecycle': sched.step()
             tot += loss.item() * len(idx)
+        if sched is not None and cfg.schedule == 'step': sched.step()
         rec = dict(epoch=ep + 1, loss=tot / len(X), seconds=time.perf_counter() - t0)
         if X_val is not None and len(X_val):
             rec['val_macro_f1'] = f1_score(np.asarray(y_val), predict(model, X_val), average='macro', zero_division=0)
             if rec['val_macro_f1'] > state['best']: state.update(best=rec['val_macro_f1'], best_state=copy.deepcopy(model.state_dict()))
         state['history'].append(rec); state['epoch'] = ep + 1
         store.save(model=model.state_dict(), opt=opt.state_dict(), gen=gen.get_state(), sched=sched.state_dict() if sched is not None else None, **state)
+    if last_state is not None: last_state.clear(); last_state.update(copy.deepcopy(model.state_dict()))
     if state['best_state'] is not None: model.load_state_dict(state['best_state'])
     model.eval()
     return state['history']
@@ -352,13 +372,13 @@ class Recipe:
 
 _SGD = dict(optimizer='sgd', lr=0.1, weight_decay=5e-4, schedule='onecycle', augment=True)   # the ResNet's schedule
 RECIPES = {
-    'mlp': {'smoke': Recipe(ClassifierConfig(budget=4_000)), 'cpu': Recipe(ClassifierConfig(budget=400_000)),
-            'thesis': Recipe(ClassifierConfig(budget=1_200_000))},
-    'cnn': {'smoke': Recipe(ClassifierConfig(budget=4_000)), 'cpu': Recipe(ClassifierConfig(budget=200_000)),
-            'thesis': Recipe(ClassifierConfig(budget=1_000_000))},
+    'mlp': {'smoke': Recipe(ClassifierConfig(budget=4_000)), 'cpu': Recipe(ClassifierConfig(budget=400_000, bf16='auto')),
+            'thesis': Recipe(ClassifierConfig(budget=1_200_000, bf16='auto'))},
+    'cnn': {'smoke': Recipe(ClassifierConfig(budget=4_000)), 'cpu': Recipe(ClassifierConfig(budget=200_000, bf16='auto', channels_last=True)),
+            'thesis': Recipe(ClassifierConfig(budget=1_000_000, bf16='auto', channels_last=True))},
     'resnet18': {'smoke': Recipe(ClassifierConfig(**{**_SGD, 'lr': 0.05}, budget=2_000), {'width': 4}),
-                 'cpu': Recipe(ClassifierConfig(**_SGD, budget=480_000, channels_last=True), {'width': 16}),
-                 'thesis': Recipe(ClassifierConfig(**_SGD, budget=2_000_000), {'width': 64})},
+                 'cpu': Recipe(ClassifierConfig(**_SGD, budget=480_000, bf16='auto', channels_last=True), {'width': 16}),
+                 'thesis': Recipe(ClassifierConfig(**_SGD, budget=2_000_000, bf16='auto', channels_last=True), {'width': 64})},
 }
 
 def recipe(classifier:str, # a name in `RECIPES`
@@ -386,6 +406,17 @@ def penultimate_features(model, # a trained classifier with a linear head
 
 TAUS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)     # the grid post-hoc logit adjustment searches
 
+def adjust_logits(model, # a trained classifier; gets a `logit_bias` buffer
+                  counts, # training count per class (the prior)
+                  tau:float=1.0, # the adjustment's strength (Menon et al. 2021: 1)
+                 ):
+    "Post-hoc logit adjustment with a fixed `tau`: store `-tau * log(prior)` as `model.logit_bias` (added to its logits by `logits` and `predict`)."
+    c = np.asarray(counts, dtype=np.float64)
+    if (c <= 0).any(): raise ValueError(f"class(es) {np.flatnonzero(c <= 0).tolist()} have no training samples, so their prior is 0")
+    if hasattr(model, 'logit_bias'): del model.logit_bias
+    model.register_buffer('logit_bias', (-float(tau) * torch.tensor(np.log(c / c.sum()), dtype=torch.float32)).to(next(model.parameters()).device))
+    return model
+
 def tune_logit_adjustment(model, # a trained classifier; gets a `logit_bias` buffer
                           X_val, # validation images
                           y_val, # validation labels
@@ -401,7 +432,7 @@ def tune_logit_adjustment(model, # a trained classifier; gets a `logit_bias` buf
     taus = np.asarray(taus, dtype=float)
     scores = [f1_score(np.asarray(y_val), (z - t * log_pi).argmax(1).numpy(), average='macro', zero_division=0) for t in taus]
     tau = float(taus[int(np.argmax(scores))])
-    model.register_buffer('logit_bias', (-tau * log_pi).to(next(model.parameters()).device))
+    adjust_logits(model, c, tau)
     return tau
 
 def retrain_head(model, # a trained classifier; its head is replaced
@@ -411,6 +442,7 @@ def retrain_head(model, # a trained classifier; its head is replaced
                  X_val=None, # validation images (the best epoch is kept)
                  y_val=None, # validation labels
                  resample='balanced', # 'balanced' (class-balanced batches), an imbalanced-learn sampler applied to the features, or None
+                 last_state:dict|None=None, # if given, receives the last epoch's head weights (the model keeps the best epoch's head)
                 ) -> list: # the history
     "Re-train the model's head from scratch on its frozen penultimate features; `resample`: 'balanced' (class-balanced batches), an imblearn sampler, or None."
     cfg = config or ClassifierConfig()
@@ -440,6 +472,7 @@ def retrain_head(model, # a trained classifier; its head is replaced
             with torch.no_grad(): rec['val_macro_f1'] = f1_score(np.asarray(y_val), head(Fv).argmax(1).numpy(), average='macro', zero_division=0)
             if rec['val_macro_f1'] > best: best, best_state = rec['val_macro_f1'], copy.deepcopy(head.state_dict())
         history.append(rec)
+    if last_state is not None: last_state.clear(); last_state.update(copy.deepcopy(head.state_dict()))
     if best_state is not None: head.load_state_dict(best_state)
     set_head(model, head.to(next(model.parameters()).device)); model.eval()
     return history

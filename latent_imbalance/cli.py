@@ -6,7 +6,7 @@
 __all__ = ['SMOKE_NOTE', 'EXAMPLES', 'SUMMARIES', 'DESCRIPTIONS', 'parser', 'main', 'one_line']
 
 # %% ../nbs/99_cli.ipynb #b851015f
-import argparse, sys, tempfile, textwrap
+import argparse, os, sys, tempfile, textwrap
 from pathlib import Path
 
 # %% ../nbs/99_cli.ipynb #90a3fc05
@@ -96,6 +96,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('--address', default=None, help="Ray cluster to join ('auto', 'ray://host:10001'); default: start a local Ray instance")
     r.add_argument('--jobs', type=int, default=1, metavar='N', help="worker processes on this machine that share the rows, each with its share of the cores (local executor)")
     r.add_argument('--device', default='auto', help="'auto' (CUDA when present), 'cpu', 'cuda' or 'cuda:N'")
+    r.add_argument('--precision', default='auto', choices=['auto', 'bf16', 'fp32'], help="arithmetic of the profiles' bf16='auto' settings: bf16 where the processor runs it natively (auto), or always bf16 / fp32; recorded in every row")
     r.add_argument('--rerun', action='store_true', help='run the asked-for rows again even if the results file has them')
     r.add_argument('--download', action='store_true', help='download the dataset into the data root if it is missing (nothing is written there otherwise)')
     t = _parser('table', sub)
@@ -152,6 +153,9 @@ def _command(a):
         if a.jobs < 1: raise ValueError(f"--jobs is a number of worker processes, at least 1; got {a.jobs}")
         if a.jobs > 1 and a.executor == 'ray': raise ValueError("--jobs is for the local executor; with --executor ray, Ray decides how many rows run at once")
         if a.address is not None and a.executor != 'ray': raise ValueError("--address names a Ray cluster to join; add --executor ray (or leave --address out)")
+        from latent_imbalance.train import PRECISION_ENV
+        if a.precision == 'auto': os.environ.pop(PRECISION_ENV, None)
+        else: os.environ[PRECISION_ENV] = a.precision            # read by this process and inherited by its workers
         if a.jobs > 1:
             from latent_imbalance.cluster import ProcessExecutor
             executor = ProcessExecutor(a.jobs)

@@ -6,10 +6,11 @@
 __all__ = ['DATA_ENV', 'IMAGE_SUFFIXES', 'PROFILES', 'data_root', 'ImageData', 'load_folder', 'load_digits_data',
            'DatasetNotFoundError', 'DatasetDamagedError', 'expected_files', 'damaged_files', 'load_dataset',
            'write_fake_cifar10', 'long_tailed_counts', 'imbalance_counts', 'imbalanced_indices', 'validation_split',
-           'save_split', 'load_split', 'to_unit_range', 'from_unit_range', 'as_unit_images', 'plot_class_distribution']
+           'save_split', 'load_split', 'balanced_validation', 'to_unit_range', 'from_unit_range', 'as_unit_images',
+           'plot_class_distribution']
 
 # %% ../nbs/01_data.ipynb #9d267105
-import os, inspect, warnings
+import numbers, os, inspect, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -418,6 +419,30 @@ def load_split(path, # an .npz file written by `save_split`
     "Load a split saved by `save_split`: `{'train': ..., 'val': ..., **meta}`."
     with np.load(path) as z:
         return {k.removeprefix('meta_'): (z[k] if z[k].ndim else z[k].item()) for k in z.files}
+
+# %% ../nbs/01_data.ipynb #75e67b3f
+def balanced_validation(y, # labels of the whole official training set
+                        idx, # indices of the imbalanced training split (`imbalanced_indices`)
+                        per_class:int=100, # validation images per class (lowered for every class if one cannot supply it)
+                        seed:int=0, # which images are drawn
+                       ) -> tuple: # (train indices, validation indices), both sorted
+    "A class-balanced validation set of `per_class` images per class from the training images the split `idx` leaves unused (the shortfall from the split's own images)."
+    if isinstance(per_class, bool) or not isinstance(per_class, numbers.Integral) or per_class < 1:
+        raise ValueError(f"per_class is the number of validation images per class, a whole number >= 1; got {per_class!r}")
+    y, idx = np.asarray(y), np.asarray(idx)
+    used = np.zeros(len(y), bool); used[idx] = True
+    classes = np.unique(y[idx])
+    free = {c: np.flatnonzero((y == c) & ~used) for c in classes}
+    drawn = {c: idx[y[idx] == c] for c in classes}
+    v = min(per_class, *(len(free[c]) + len(drawn[c]) // 2 for c in classes))
+    if v < 1: raise ValueError("a class has a single training image and no unused one, so no validation image can be held out; "
+                               "give every class at least 2 images")
+    rng, tr, va = np.random.default_rng(seed), [], []
+    for c in classes:
+        from_free = rng.permutation(free[c])[:v]
+        own = rng.permutation(drawn[c]); k = v - len(from_free)
+        va += [from_free, own[:k]]; tr.append(own[k:])
+    return np.sort(np.concatenate(tr)), np.sort(np.concatenate(va))
 
 # %% ../nbs/01_data.ipynb #65004369
 def to_unit_range(images, # uint8 images in [0, 255]

@@ -125,6 +125,7 @@ class LatentOversampler(OverSampler):
         inner, params = clone(inner), {'sampling_strategy': targets}
         if 'random_state' in inner.get_params(): params['random_state'] = int(rng.randint(2**31 - 1))
         Zr, yr = inner.set_params(**params).fit_resample(Z, y)
+        self.sampler_ = inner                                   # the fitted latent sampler (its own fitted attributes)
         if np.ndim(Zr) != 2 or np.shape(Zr)[1] != Z.shape[1] or len(Zr) != len(yr):
             raise RuntimeError(f"LatentOversampler: the sampler {type(inner).__name__} returned codes of shape {np.shape(Zr)} for "
                                f"codes of shape {Z.shape}: an oversampler must return (n_samples, {Z.shape[1]}) codes, the originals first")
