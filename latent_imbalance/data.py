@@ -338,6 +338,10 @@ def long_tailed_counts(n_classes:int, # number of classes
     if ratio < 1: raise ValueError(f"ratio is the largest over the smallest count and must be >= 1, got {ratio}")
     return [max(1, int(np.floor(n_max * ratio ** (-c / (n_classes - 1)) + 1e-9))) for c in range(n_classes)]
 
+# the long-tailed CIFAR-10 benchmark (Cao et al. 2019; Menon et al. 2021): n_c = floor(5000 * ratio^(-c/9))
+PROFILES['cifar10-lt-100'] = long_tailed_counts(10, 5000, 100.)     # 12,406 images, 5,000 down to 50
+PROFILES['cifar10-lt-10'] = long_tailed_counts(10, 5000, 10.)       # 20,431 images, 5,000 down to 500
+
 def _whole(n, c) -> int:
     "A class count as an int; fractional, NaN or non-numeric counts are refused (never truncated)."
     ok = isinstance(n, (int, np.integer)) and not isinstance(n, bool) or isinstance(n, (float, np.floating)) and np.isfinite(n) and float(n).is_integer()

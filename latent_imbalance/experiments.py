@@ -208,13 +208,15 @@ class RunProfile:
     max_count: int|None = None     # scale the imbalanced counts so that the largest class has at most this many images ...
     min_count: int = 1             # ... and every class at least this many
     test_limit: int|None = None    # score on a fixed random subset of the test set of this size (None: all of it)
-    val_per_class: int = 100       # validation images per class (a balanced set from the training images the split leaves unused) to choose the classifier's epoch
+    val_per_class: int = 100       # validation images per class (a balanced set from the training images the split leaves unused) to choose the classifier's epoch; 0: none
     cpus_per_task: int = 1         # CPUs of one task on a cluster
     gpu: bool = False              # one GPU per task on a cluster that has them
 
 RUN_PROFILES = {
     'smoke':  RunProfile(8, TrainConfig(lr=3e-3, max_epochs=10, progress=False), max_count=200, min_count=12, test_limit=1000),
     'cpu':    RunProfile(32, TrainConfig(lr=1e-3, max_epochs=25, patience=5, bf16='auto', channels_last=True, progress=False)),
+    # the long-tailed benchmark: no validation set (the last epoch is scored), the classifiers' 'lt' recipes (resnet32)
+    'lt':     RunProfile(32, TrainConfig(lr=1e-3, max_epochs=25, patience=5, bf16='auto', channels_last=True, progress=False), val_per_class=0),
     'thesis': RunProfile(64, TrainConfig(lr=3e-4, max_epochs=350, patience=10, bf16='auto', channels_last=True, progress=False), cpus_per_task=4, gpu=True),
 }
 
@@ -307,7 +309,8 @@ def make_split(spec:RunSpec, # the table (`run_spec`)
     except ValueError as e:
         raise ValueError(f"{spec.dataset}, run profile {spec.profile!r}: {e} (this profile takes every class to at least "
                          f"min_count={p.min_count} images" + (f" and the largest to at most max_count={p.max_count}" if p.max_count else '') + ")") from e
-    tr, va = balanced_validation(train.labels, idx, _cap(spec.dataset, 'val_per_class', p.val_per_class), seed=seed)
+    v = _cap(spec.dataset, 'val_per_class', p.val_per_class)
+    tr, va = balanced_validation(train.labels, idx, v, seed=seed) if v else (idx, idx[:0])
     if p.test_limit and len(test) > p.test_limit:
         test = test.subset(np.sort(np.random.default_rng(0).choice(len(test), p.test_limit, replace=False)))
     return train.subset(tr), train.subset(va), test
@@ -393,7 +396,8 @@ def second_stage(method:str, # a two-stage name in `METHODS` (`Method.two_stage`
     clf, hist, extras = copy.deepcopy(base), [], {}
     if m.head is not None:
         cfg = _row_classifier_config(m, spec, seed)
-        cfg = replace(cfg, budget=int(round(cfg.budget * HEAD_SHARE)))
+        cfg = replace(cfg, budget=int(round(cfg.budget * HEAD_SHARE)),
+                      budget_epochs=None if cfg.budget_epochs is None else max(1, int(round(cfg.budget_epochs * HEAD_SHARE))))
         name = m.head[0] if isinstance(m.head, tuple) else m.head
         resample = 'balanced' if name == 'balanced' else make_sampler(m.head, seed)
         last = {}

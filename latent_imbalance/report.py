@@ -6,8 +6,9 @@
 __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 'results_dir', 'load_results', 'check_current',
            'load_artifact', 'thesis_comparison', 'published_comparison', 'note_axis_origin', 'plot_f1_bars',
            'plot_method_grids', 'as_jpeg', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions',
-           'plot_reconstructions', 'paired_delta', 'goal_check', 'plot_training_curves', 'method_family',
-           'total_seconds', 'rank_methods', 'label_points', 'plot_cost_vs_f1', 'plot_quality', 'machines_by_seed']
+           'plot_reconstructions', 'paired_delta', 'holm', 'paired_comparison', 'goal_check', 'plot_training_curves',
+           'method_family', 'total_seconds', 'rank_methods', 'label_points', 'plot_cost_vs_f1', 'plot_quality',
+           'machines_by_seed']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -33,13 +34,13 @@ def summarize_table(df:pd.DataFrame, # a results table (`read_table`)
                     dataset:str|None=None, # whose thesis values to show (default: the table's)
                     metrics=('macro_recall', 'macro_precision', 'macro_f1', 'balanced_accuracy', 'gmean'), # the columns to summarise
                    ) -> pd.DataFrame: # one row per method
-    "Mean ± std over seeds per method (in `METHODS` order), with the thesis's recall / precision / F1 and our F1 minus the thesis's beside them (blank where the thesis has no such row; none for `smoke` tables)."
+    "Mean ± sample standard deviation (ddof = 1) over seeds per method (in `METHODS` order), with the thesis's recall / precision / F1 and our F1 minus the thesis's beside them (blank where the thesis has no such row; none for `smoke` tables)."
     order = [m for m in METHODS if m in set(df.method)]
     g = df.groupby('method')
     out = pd.DataFrame(index=order)
     out['seeds'] = g.seed.nunique().reindex(order)
     for k in metrics:
-        mu, sd = g[k].mean().reindex(order), g[k].std(ddof=0).fillna(0).reindex(order)
+        mu, sd = g[k].mean().reindex(order), g[k].std(ddof=1).fillna(0).reindex(order)
         out[k] = [f"{a:.4f} ± {b:.4f}" if n > 1 else f"{a:.4f}" for a, b, n in zip(mu, sd, out.seeds)]   # one seed: no spread to show
     if len(df) and (df.profile == 'smoke').all(): return out      # a plumbing check: nothing to set beside the thesis
     ref = THESIS_TABLES.get(dataset or (df.dataset.iloc[0] if len(df) else ''), {})
@@ -274,6 +275,44 @@ def paired_delta(df:pd.DataFrame, # a results table
     if reference not in wide: return pd.Series(np.nan, index=wide.columns)
     return wide.sub(wide[reference], axis=0).mean()        # NaN seeds (one side missing) are skipped; all NaN gives NaN
 
+def holm(p, # p-values of a family of tests (NaN: not tested)
+        ) -> np.ndarray: # Holm-adjusted p-values (NaN stays NaN)
+    "Holm's step-down adjustment: the k-th smallest of m p-values times (m - k + 1), made monotone and capped at 1."
+    p = np.asarray(p, dtype=float); out = np.full_like(p, np.nan)
+    ok = np.flatnonzero(np.isfinite(p)); m = len(ok)
+    if not m: return out
+    order = ok[np.argsort(p[ok], kind='stable')]
+    out[order] = np.minimum(1., np.maximum.accumulate(p[order] * (m - np.arange(m))))
+    return out
+
+def paired_comparison(df:pd.DataFrame, # a results table
+                      reference:str='baseline', # the method every other is compared with ('best': the method with the highest mean)
+                      metric:str='macro_f1', # the column compared
+                      level:float=0.95, # the intervals' coverage
+                      alpha:float=0.05, # the family-wise error rate of the verdicts (Holm)
+                     ) -> pd.DataFrame: # per method: seeds, mean difference, interval, p, Holm p, verdict
+    "Each method minus `reference` seed by seed: the mean paired difference, its t interval over seeds, a paired t-test, Holm-adjusted over the methods, and a verdict ('better', 'no difference', 'worse'; 'one seed' where no interval exists)."
+    from scipy import stats
+    wide = df.pivot_table(index='seed', columns='method', values=metric, aggfunc='mean')
+    if reference == 'best': reference = df.groupby('method')[metric].mean().idxmax()
+    if reference not in wide: raise ValueError(f"the table has no {reference!r} rows to compare with; pass reference= one of {sorted(wide.columns)}")
+    rows = {}
+    for m in wide.columns.drop(reference):
+        d = (wide[m] - wide[reference]).dropna(); n = len(d)
+        mean, sd = (d.mean(), d.std(ddof=1)) if n else (np.nan, np.nan)
+        if n >= 2:
+            h = stats.t.ppf(0.5 + level / 2, n - 1) * sd / np.sqrt(n)
+            p = 2 * stats.t.sf(abs(mean) / (sd / np.sqrt(n)), n - 1) if sd > 0 else float(mean == 0) if np.isfinite(mean) else np.nan
+            lo, hi = mean - h, mean + h
+        else: lo = hi = p = np.nan
+        rows[m] = dict(seeds=n, diff=mean, low=lo, high=hi, p=p)
+    out = pd.DataFrame.from_dict(rows, orient='index', columns=['seeds', 'diff', 'low', 'high', 'p'])
+    out['p_holm'] = holm(out.p.values)
+    out['verdict'] = ['one seed' if n < 2 else 'better' if ph < alpha and d > 0 else 'worse' if ph < alpha and d < 0 else 'no difference'
+                      for n, d, ph in zip(out.seeds, out['diff'], out.p_holm)]
+    out.attrs['reference'] = reference
+    return out
+
 # %% ../nbs/11b_report.ipynb #28df20c5
 def goal_check(df:pd.DataFrame, # a results table
                target:float, # the macro F1 goal
@@ -337,21 +376,44 @@ def total_seconds(df:pd.DataFrame, # a results table
             if m != trainer: out[m] += max(0., sec[trainer] - plain)
     return out
 
+def _why_unrankable(df:pd.DataFrame) -> str:
+    "Why the rows of a table cannot be ranked together ('' if they can): different seed sets per method, or more than one processor."
+    seeds = df.groupby('method').seed.apply(lambda s: tuple(sorted(set(s))))
+    if seeds.nunique() > 1:
+        common = sorted(set.intersection(*map(set, seeds)))
+        return (f"its methods ran on different seeds ({', '.join(f'{m}: {list(s)}' for m, s in list(seeds.items())[:3])}, ...); "
+                f"rank the seeds all share (df[df.seed.isin({common})]) or run the missing rows")
+    machines = sorted(set(df.machine.fillna('not recorded'))) if 'machine' in df else []
+    if len(machines) > 1: return f"its rows ran on {len(machines)} processors {machines}: rank one processor's rows, or rerun on one"
+    return ''
+
+def _interval(r) -> str:
+    return '' if r.seeds < 2 else f"{r['diff']:+.4f} [{r.low:+.4f}, {r.high:+.4f}]"
+
 def rank_methods(df:pd.DataFrame, # a results table
-                ) -> pd.DataFrame: # methods by mean macro F1, with family, difference to the baseline, cost and seeds
-    "Every method ranked by mean macro F1: mean ± std of macro F1 and balanced accuracy, seeds, seconds (with its autoencoder), family, change against the baseline on shared seeds (`paired_delta`)."
+                 allow_mixed:bool=False, # rank methods that ran on different seeds or processors anyway (their comparisons mix those effects)
+                ) -> pd.DataFrame: # methods by mean macro F1, with family, paired differences to the baseline and the best, cost and seeds
+    "Every method ranked by mean macro F1: mean ± std (ddof = 1) of macro F1 and balanced accuracy, family, paired differences to the baseline and to the best method with 95% intervals and Holm verdicts (`paired_comparison`), seconds (with its autoencoder), seeds."
     for col in ('precision', 'ae_precision'):        # rows that trained in different arithmetic are not ranked together
         vals = sorted(set(df[col].dropna()) - {''}) if col in df else []
         if len(vals) > 1:
             raise ValueError(f"the table mixes rows of {col.replace('_', ' ')} {vals}: rows of different precision are not ranked together; "
                              f"rank each part (df[df.{col} == '{vals[0]}']) or rerun the rows in one precision")
+    why = _why_unrankable(df)
+    if why and not allow_mixed: raise ValueError(f"rows are ranked together only when they share seeds and processor, and {why} (allow_mixed=True ranks them anyway)")
     g = df.groupby('method')
-    fmt = lambda k: {m: (f"{g[k].mean()[m]:.4f} ± {g[k].std(ddof=0)[m]:.4f}" if g.seed.nunique()[m] > 1 else f"{g[k].mean()[m]:.4f} (1 seed)") for m in g.groups}
+    fmt = lambda k: {m: (f"{g[k].mean()[m]:.4f} ± {g[k].std(ddof=1)[m]:.4f}" if g.seed.nunique()[m] > 1 else f"{g[k].mean()[m]:.4f} (1 seed)") for m in g.groups}
     mu = g.macro_f1.mean().sort_values(ascending=False)
     out = pd.DataFrame(index=mu.index)
     out['family'] = [method_family(m) for m in mu.index]
     out['macro_f1'] = pd.Series(fmt('macro_f1')); out['balanced_accuracy'] = pd.Series(fmt('balanced_accuracy'))
-    out['vs_baseline'] = paired_delta(df).reindex(mu.index).map(lambda v: f"{v:+.4f}")     # on the seeds shared with the baseline
+    if 'baseline' in mu.index:                        # on the seeds shared with the baseline, with a 95% interval where there are two or more
+        pb = paired_comparison(df, 'baseline').reindex(mu.index)
+        out['vs_baseline'] = [_interval(r) if m != 'baseline' and r.seeds >= 2 else '' if m == 'baseline' else f"{r['diff']:+.4f}" for m, r in pb.iterrows()]
+        out['verdict_baseline'] = pb.verdict.fillna('')
+    pbest = paired_comparison(df, 'best').reindex(mu.index)
+    out['vs_best'] = [_interval(r) if r.seeds >= 2 else '' if m == mu.index[0] else f"{r['diff']:+.4f}" for m, r in pbest.iterrows()]
+    out['verdict_best'] = pbest.verdict.fillna('')
     out['seconds'] = total_seconds(df).reindex(mu.index).round(0).astype(int)
     out['seeds'] = g.seed.nunique().reindex(mu.index)
     for k in ('synthetic_precision', 'synthetic_recall'):
