@@ -24,7 +24,7 @@ class ADASYN(OverSampler, _ImbADASYN):
 
     def __init__(self,
                  sampling_strategy='auto', # which classes grow, to what counts: 'auto' (every class but the majority, to its count), 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
-                 random_state=None, # an int seed or a `np.random.RandomState`, for repeatable output
+                 random_state:int|np.random.RandomState|None=None, # an int seed or a `np.random.RandomState`, for repeatable output
                  n_neighbors=5, # neighbours (of any class) that measure how hard each sample is, and same-class neighbours to interpolate towards: an int, or a neighbours estimator that returns n_neighbors + 1
                  beta:float=1.0, # share of the gap to the majority count to fill (thesis: 1, a fully balanced set)
                  d_th:float=1.0): # oversample a class only while its count / the majority count is below this ratio

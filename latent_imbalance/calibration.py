@@ -114,7 +114,7 @@ class WeightedCalibration(OverSampler):
 
     def __init__(self,
                  sampling_strategy='auto', # which classes grow, to what counts: 'auto' (every class but the majority, to its count), 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
-                 random_state=None, # an int seed or a `np.random.RandomState`, for repeatable output
+                 random_state:int|np.random.RandomState|None=None, # an int seed or a `np.random.RandomState`, for repeatable output
                  k:int=5, # nearest mixture components (of the well-populated classes) each minority sample borrows from (our choice; 0: no borrowing)
                  minority_factor:float=10., # a class is a minority when this many times its count is below the majority count
                  distribution:str='t', # draw synthetic codes from a multivariate 't' (Cauchy for df=1, the thesis) or a 'gaussian'
@@ -210,7 +210,7 @@ class DistributionCalibration(OverSampler):
 
     def __init__(self,
                  sampling_strategy='auto', # which classes grow, to what counts (as `SMOTE`'s)
-                 random_state=None, # an int seed or a `np.random.RandomState`
+                 random_state:int|np.random.RandomState|None=None, # an int seed or a `np.random.RandomState`
                  k:int=2, # nearest base classes each sample borrows from (the paper: 2)
                  alpha:float=0.21, # added to every entry of the calibrated covariance (the paper: 0.21)
                  tukey:float|None=0.5, # Tukey's ladder exponent lambda (the paper: 0.5); None: no transform

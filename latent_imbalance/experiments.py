@@ -380,7 +380,7 @@ def train_classifier(method:str, # a name in `METHODS` (not a two-stage one: see
     last_clf = copy.deepcopy(clf); last_clf.load_state_dict(last)
     return clf, last_clf.eval(), hist
 
-def second_stage(method:str, # a two-stage name in `METHODS` (`Method.two_stage`)
+def second_stage(method:str, # a two-stage name in `METHODS` (one with a `head` or `posthoc`)
                  spec:RunSpec, # the table (`run_spec`)
                  base, # stage one: the seed's baseline model (left unchanged; a copy is changed)
                  X, # the training images

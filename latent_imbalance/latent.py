@@ -61,7 +61,7 @@ class LatentOversampler(OverSampler):
                  autoencoder=None, # a trained autoencoder (or the `TrainedAutoencoder` that `train_autoencoder` returns), or a name in `AUTOENCODERS`: one is trained in `fit_resample` on the data it is given
                  sampler=_DEFAULT_SAMPLER, # the sampler of the codes (any imbalanced-learn oversampler; default `SMOTE()`; None: the same)
                  sampling_strategy='auto', # which classes grow, to what counts: 'auto' (every class but the majority, to its count), 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
-                 random_state=None, # an int seed or a `np.random.RandomState`, for repeatable output
+                 random_state:int|np.random.RandomState|None=None, # an int seed or a `np.random.RandomState`, for repeatable output
                  batch_size:int=500, # images encoded and codes decoded per batch
                  hparams:dict|None=None, # with a named autoencoder: its hyperparameters (dim_h, n_z, ...)
                  train_config=None): # with a named autoencoder: how it is trained (a `TrainConfig`; default: its defaults, no progress bar)

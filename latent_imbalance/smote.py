@@ -20,7 +20,7 @@ class SMOTE(OverSampler, _ImbSMOTE):
 
     def __init__(self,
                  sampling_strategy='auto', # which classes grow, to what counts: 'auto' (every class but the majority, to its count), 'minority', 'not minority', 'all', a float (two classes), a dict {class: target count} or a callable
-                 random_state=None, # an int seed or a `np.random.RandomState`, for repeatable output
+                 random_state:int|np.random.RandomState|None=None, # an int seed or a `np.random.RandomState`, for repeatable output
                  k_neighbors=5): # same-class neighbours a synthetic sample may be drawn towards: an int, or a neighbours estimator (`KNeighborsMixin` interface) that returns k + 1 neighbours
         super().__init__(sampling_strategy=sampling_strategy, random_state=random_state)
         self.k_neighbors = k_neighbors
