@@ -6,8 +6,8 @@
 __all__ = ['DATASETS', 'METHODS', 'ABLATIONS', 'ALTERNATIVES', 'EXTENSIONS', 'THESIS_ROWS', 'HEAD_SHARE', 'PROTOCOL',
            'FOLDERS_ENV', 'PLUGINS_ENV', 'RUN_PROFILES', 'ROW_COLUMNS', 'LAST_EPOCH', 'Dataset', 'Method',
            'register_folder', 'load_plugins', 'describe_method', 'RunProfile', 'RunSpec', 'as_spec',
-           'classifier_config', 'run_spec', 'method_config', 'make_split', 'fill_strategy', 'oversample',
-           'row_classifier', 'train_classifier', 'second_stage', 'baseline_models', 'synthetic_quality',
+           'classifier_config', 'run_spec', 'method_config', 'make_split', 'imbalanced_test', 'fill_strategy',
+           'oversample', 'row_classifier', 'train_classifier', 'second_stage', 'baseline_models', 'synthetic_quality',
            'row_precision', 'run_one', 'ResultsFileError', 'table_path', 'read_table', 'write_row', 'RowTask',
            'row_tasks', 'ensure_autoencoder', 'attempt_row', 'LocalExecutor', 'RowClaims', 'failures_path',
            'record_failure', 'run_table']
@@ -43,10 +43,11 @@ class Dataset:
     ratio: float = 100.         # majority / minority ratio of a 'long-tailed' profile
     caps: dict = field(default_factory=dict)       # upper limits on what a run profile asks: ae_dim_h, ae_max_epochs, budget, val_per_class
     ae_train: dict = field(default_factory=dict)   # run profile -> TrainConfig settings that replace that profile's for this dataset
+    imbalanced_test: bool = False                  # also score on a test subset with the training split's imbalance (DeepSMOTE's protocol)
 
 DATASETS = {
     'mnist': Dataset('MNIST', 'thesis-mnist', 'mlp'),
-    'fashion-mnist': Dataset('FashionMNIST', 'thesis-mnist', 'mlp'),
+    'fashion-mnist': Dataset('FashionMNIST', 'thesis-mnist', 'mlp', imbalanced_test=True),
     'cifar10': Dataset('CIFAR10', 'thesis-cifar10', 'resnet18'),
     'digits': Dataset('digits', 'long-tailed', 'mlp', ratio=15., caps=dict(ae_dim_h=16, ae_max_epochs=40, budget=50_000, val_per_class=20)),
 }
@@ -315,6 +316,16 @@ def make_split(spec:RunSpec, # the table (`run_spec`)
         test = test.subset(np.sort(np.random.default_rng(0).choice(len(test), p.test_limit, replace=False)))
     return train.subset(tr), train.subset(va), test
 
+def imbalanced_test(train, # the training `ImageData` (its class counts give the imbalance)
+                    test, # the balanced test `ImageData`
+                    seed:int, # which test images are drawn
+                   ):
+    "A test subset with the training split's class proportions, the largest class keeping all its test images (DeepSMOTE's imbalanced test sets)."
+    counts, avail = np.bincount(train.labels, minlength=train.n_classes), np.bincount(test.labels, minlength=test.n_classes)
+    scale = min(avail[c] / counts[c] for c in range(len(counts)) if counts[c])
+    want = {c: max(1, int(round(counts[c] * scale))) for c in range(len(counts)) if counts[c] and avail[c]}
+    return test.subset(imbalanced_indices(test.labels, want, seed=seed))
+
 def fill_strategy(y, # training labels
                   fill:float|None, # target share of the majority count (None or 1: the majority count)
                  ) -> dict|str: # a `sampling_strategy`
@@ -516,6 +527,11 @@ def run_one(spec:RunSpec, # the table (`run_spec`)
                n_synthetic=int(len(yr) - len(train)), n_val=len(val),
                shared_seconds=round(base_seconds, 1) if m.two_stage else 0.,
                **{k: round(v, 6) for k, v in extras.items()})
+    if spec.data.imbalanced_test:            # DeepSMOTE's figures are on a test set with the training imbalance
+        ti = imbalanced_test(train, test, seed)
+        mi = classification_metrics(ti.labels, predict(clf, ti.images), labels=labels)
+        row.update(macro_f1_imbtest=round(float(mi['macro_f1']), 6), balanced_accuracy_imbtest=round(float(mi['balanced_accuracy']), 6),
+                   gmean_imbtest=round(float(mi['gmean']), 6), n_imbtest=len(ti))
     quality, tq = {}, time.perf_counter()
     if len(yr) > len(train):                 # synthetic images: how realistic and how varied, per class
         ref = base()[0]                      # the baseline model: trained once per table and seed, then cached
