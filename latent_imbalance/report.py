@@ -7,8 +7,8 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'load_artifact', 'thesis_comparison', 'published_comparison', 'note_axis_origin', 'plot_f1_bars',
            'plot_method_grids', 'as_jpeg', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions',
            'plot_reconstructions', 'paired_delta', 'holm', 'paired_comparison', 'goal_check', 'plot_training_curves',
-           'method_family', 'total_seconds', 'rank_methods', 'label_points', 'plot_cost_vs_f1', 'plot_quality',
-           'machines_by_seed']
+           'method_family', 'total_seconds', 'rank_methods', 'decision_table', 'label_points', 'plot_cost_vs_f1',
+           'plot_quality', 'machines_by_seed']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -364,8 +364,8 @@ def method_family(method:str, # a name in `METHODS`
 
 def total_seconds(df:pd.DataFrame, # a results table
                  ) -> pd.Series: # mean seconds per row and method, shared autoencoders charged
-    "Mean seconds per method, autoencoder included: a row that loaded a shared autoencoder from the cache is charged the training time that the costliest row of that autoencoder carried. Training the reference classifier of the synthetic-image measures (`reference_seconds`) is a measurement, not the method's cost, and is left out."
-    own = df.seconds - (df.reference_seconds.fillna(0) if 'reference_seconds' in df else 0)
+    "Mean seconds per method, everything it needs included: a row that loaded a shared autoencoder from the cache is charged the training time that the costliest row of that autoencoder carried, and a two-stage row the baseline model it starts from (`shared_seconds`). Training the reference classifier of the synthetic-image measures (`reference_seconds`) is a measurement, not the method's cost, and is left out."
+    own = df.seconds - (df.reference_seconds.fillna(0) if 'reference_seconds' in df else 0) + (df.shared_seconds.fillna(0) if 'shared_seconds' in df else 0)
     sec = own.groupby(df.method).mean()
     plain = sec[[m for m in sec.index if METHODS[m].ae is None]].median()
     out = sec.copy()
@@ -420,6 +420,21 @@ def rank_methods(df:pd.DataFrame, # a results table
         if k in df: out[k.replace('synthetic_', 'syn_')] = g[k].mean().reindex(mu.index).map(lambda v: '' if pd.isna(v) else f'{v:.3f}')   # blank: not measured
     out.index.name = 'method (best first)'
     return out
+
+def decision_table(tables:dict, # {label (a classifier, a dataset): results table}
+                   cheap:float=1.5, # a method is cheap when it costs at most this many times the baseline (`total_seconds`)
+                  ) -> pd.DataFrame: # per table and budget: the best method, its macro F1, its paired difference to the baseline and verdict, its cost
+    "'Which method should I use?' in one table: per results table, the best method at any cost and the best cheap one, each with its paired difference to the baseline on the same seeds, the 95% interval and the Holm verdict (`paired_comparison`)."
+    rows = []
+    for label, df in tables.items():
+        rk, sec, pc = rank_methods(df), total_seconds(df), paired_comparison(df, 'baseline')
+        for budget, ok in [('any cost', lambda m: True), (f'at most {cheap:g}x the baseline', lambda m: sec[m] <= cheap * sec['baseline'])]:
+            pool = [m for m in rk.index if m != 'baseline' and ok(m)]
+            if not pool: continue
+            m = pool[0]; r = pc.loc[m]
+            rows.append({'table': label, 'budget': budget, 'method': m, 'macro_f1': rk.loc[m, 'macro_f1'],
+                         'vs_baseline': _interval(r) or f"{r['diff']:+.4f}", 'verdict': r.verdict, 'seconds': int(round(sec[m]))})
+    return pd.DataFrame(rows).set_index(['table', 'budget'])
 
 def label_points(ax, # the axes of a scatter plot (drawn: its limits set)
                  xs, ys, # the points, in data coordinates
