@@ -6,9 +6,9 @@
 __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 'results_dir', 'load_results', 'check_current',
            'load_artifact', 'thesis_comparison', 'published_comparison', 'note_axis_origin', 'plot_f1_bars',
            'plot_method_grids', 'as_jpeg', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions',
-           'plot_reconstructions', 'paired_delta', 'holm', 'paired_comparison', 'goal_check', 'plot_training_curves',
-           'method_family', 'total_seconds', 'rank_methods', 'decision_table', 'label_points', 'plot_cost_vs_f1',
-           'plot_quality', 'machines_by_seed']
+           'plot_reconstructions', 'shot_recall', 'paired_delta', 'holm', 'paired_comparison', 'goal_check',
+           'plot_training_curves', 'method_family', 'total_seconds', 'rank_methods', 'decision_table', 'label_points',
+           'plot_cost_vs_f1', 'plot_quality', 'machines_by_seed']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -93,31 +93,45 @@ def thesis_comparison(df:pd.DataFrame, # a results table
     return pd.DataFrame(rows).set_index('method') if rows else pd.DataFrame()
 
 # %% ../nbs/11b_report.ipynb #302fd0de
-PUBLISHED = {
+_NA = float('nan')
+PUBLISHED = {      # test: the test set the figures are on ('balanced': the official one; 'imbalanced': with the training imbalance)
     ('cifar10', 'deepsmote-cifar10'): [
-        dict(method='deepsmote', balanced_accuracy=0.4538, gmean=0.6530, macro_f1=0.4335,
+        dict(method='deepsmote', balanced_accuracy=0.4538, gmean=0.6530, macro_f1=0.4335, test='balanced',
              source='DeepSMOTE (TNNLS 2022) Table III, 5-fold CV')],
+    ('fashion-mnist', 'thesis-mnist'): [
+        dict(method='deepsmote', balanced_accuracy=0.8488, gmean=0.9163, macro_f1=0.8379, test='imbalanced',
+             source='DeepSMOTE (TNNLS 2022) Table II, imbalanced test set')],
+    ('cifar10', 'cifar10-lt-100'): [     # top-1 accuracy on the balanced test set = balanced accuracy; ResNet-32, 200 epochs
+        dict(method='baseline', balanced_accuracy=0.7036, gmean=_NA, macro_f1=_NA, test='balanced', source='Cao et al. (NeurIPS 2019) Table 2, ERM'),
+        dict(method='ldam-drw', balanced_accuracy=0.7703, gmean=_NA, macro_f1=_NA, test='balanced', source='Cao et al. (NeurIPS 2019) Table 2, LDAM-DRW'),
+        dict(method='logit-adjusted', balanced_accuracy=0.7767, gmean=_NA, macro_f1=_NA, test='balanced', source='Menon et al. (ICLR 2021) Table 2, logit adjusted loss')],
 }
 
 def published_comparison(df:pd.DataFrame, # a results table of one dataset and imbalance profile
                          spec=None, # its `RunSpec` (default: read from the table; needed when the table is empty)
                          metrics=('balanced_accuracy', 'gmean', 'macro_f1'), # the columns to set side by side
                         ) -> pd.DataFrame: # our rows (mean over seeds), then the published ones
-    "Our mean balanced accuracy (ACSA), G-mean and macro F1 per method beside the figures published for the same split."
+    "Our mean balanced accuracy (ACSA), G-mean and macro F1 per method beside the figures published for the same split, on the official test set and, where the rows scored one and a publication used one, on a test set with the training imbalance."
     if spec is None and not len(df): raise ValueError("the table is empty: pass its spec (the third value `load_results` returns)")
     key = (spec.dataset, spec.imbalance) if spec is not None else (df.dataset.iloc[0], df.imbalance.iloc[0])
     if key not in PUBLISHED: raise ValueError(f"no published figures for dataset {key[0]!r} with imbalance {key[1]!r}; "
                                               f"known: {sorted(PUBLISHED)}")
     pub = pd.DataFrame(PUBLISHED[key]).set_index('method')
     pub.index = [f'{m} (published)' for m in pub.index]
-    pub = pub[list(metrics) + ['source']]
+    pub = pub[list(metrics) + ['test', 'source']]
     if not len(df): return pub                                    # nothing run yet: the published figures alone
     order = [m for m in METHODS if m in set(df.method)]
     g = df.groupby('method')
-    ours = pd.DataFrame({k: g[k].mean().reindex(order).round(4) for k in metrics})
-    ours.insert(0, 'seeds', g.seed.nunique().reindex(order))
-    ours['source'] = 'ours, official test set'
-    out = pd.concat([ours, pub])
+    parts = []
+    for test, suffix in [('balanced', ''), ('imbalanced', '_imbtest')]:
+        cols = [k + suffix for k in metrics]
+        if not all(c in df for c in cols): continue
+        ours = pd.DataFrame({k: g[k + suffix].mean().reindex(order).round(4) for k in metrics})
+        ours.insert(0, 'seeds', g.seed.nunique().reindex(order)); ours['test'] = test
+        ours['source'] = 'ours, official test set' if test == 'balanced' else 'ours, test set with the training imbalance'
+        if suffix: ours.index = [f'{m} (imbalanced test)' for m in ours.index]
+        parts.append(ours)
+    out = pd.concat(parts + [pub])
     out['seeds'] = [str(int(n)) if n == n else '' for n in out.seeds]   # blank for the published rows
     return out
 
@@ -264,6 +278,26 @@ def plot_reconstructions(path, # the results CSV
     axs0 = np.atleast_1d(axs)[0]; axs0.set_title('test images (top) and their reconstructions (bottom)', fontsize=9)
     plt.tight_layout()
     return fig
+
+# %% ../nbs/11b_report.ipynb #96bd0fdf
+def shot_recall(path, # the results CSV (artifacts beside it)
+                df:pd.DataFrame, # its table
+                many:int=1000, # a class with at least this many training images is many-shot ...
+                few:int=200, # ... one with fewer than this few-shot; the rest medium
+               ) -> pd.DataFrame: # per method: mean recall of its many-, medium- and few-shot classes, and seeds
+    "Per method, the mean over seeds of the average per-class recall (on the test set) of its many-, medium- and few-shot classes."
+    rows = {}
+    for m in [m for m in METHODS if m in set(df.method)]:
+        per = []
+        for s in sorted(df[df.method == m].seed):
+            a = load_artifact(path, m, s)
+            if a is None or 'train_counts' not in a: continue
+            cm, n = a['confusion'].astype(float), a['train_counts']
+            rec = np.diag(cm) / np.maximum(cm.sum(1), 1)
+            group = np.where(n >= many, 'many', np.where(n < few, 'few', 'medium'))
+            per.append({g: rec[group == g].mean() for g in ('many', 'medium', 'few') if (group == g).any()})
+        if per: rows[m] = {**pd.DataFrame(per).mean().round(4).to_dict(), 'seeds': len(per)}
+    return pd.DataFrame.from_dict(rows, orient='index', columns=['many', 'medium', 'few', 'seeds'])
 
 # %% ../nbs/11b_report.ipynb #2e741af5
 def paired_delta(df:pd.DataFrame, # a results table
