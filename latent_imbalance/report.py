@@ -8,7 +8,7 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'plot_method_grids', 'as_jpeg', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions',
            'plot_reconstructions', 'shot_recall', 'paired_delta', 'holm', 'paired_comparison', 'goal_check',
            'plot_training_curves', 'method_family', 'total_seconds', 'rank_methods', 'decision_table', 'label_points',
-           'plot_cost_vs_f1', 'plot_quality', 'machines_by_seed']
+           'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -521,6 +521,21 @@ def plot_quality(df:pd.DataFrame, # a results table
     ax.set_ylabel('synthetic precision (realism: inside the real manifold)'); ax.set_title(title); ax.grid(alpha=.3)
     label_points(ax, q.synthetic_recall, q.synthetic_precision, list(q.index))
     note_axis_origin(ax, 'x'); return note_axis_origin(ax)
+
+# %% ../nbs/11b_report.ipynb #a0a2a40a
+def protocol_change(old:pd.DataFrame, # the earlier table
+                    new:pd.DataFrame, # the later table of the same split
+                    metric:str='macro_f1', # the column compared
+                   ) -> pd.DataFrame: # per shared method: mean and rank in each, and the change
+    "Each method in both tables: its mean `metric` and rank in each, the change; sorted by the new rank. `attrs['spearman']`: the rank correlation."
+    from scipy import stats
+    a, b = old.groupby('method')[metric].mean(), new.groupby('method')[metric].mean()
+    shared = [m for m in b.sort_values(ascending=False).index if m in a.index]
+    out = pd.DataFrame({'old': a[shared].round(4), 'new': b[shared].round(4)})
+    out['change'] = (out.new - out.old).round(4)
+    out['old_rank'], out['new_rank'] = out.old.rank(ascending=False, method='min').astype(int), out.new.rank(ascending=False, method='min').astype(int)
+    out.attrs['spearman'] = float(stats.spearmanr(out.old, out.new)[0]) if len(out) > 2 else float('nan')
+    return out
 
 # %% ../nbs/11b_report.ipynb #453caef8
 def machines_by_seed(df:pd.DataFrame, # a results table
