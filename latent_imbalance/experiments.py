@@ -79,15 +79,19 @@ def load_plugins(modules, # module names ('my_lab.samplers')
     for m in modules:
         try: importlib.import_module(m)
         except ImportError as e: raise ImportError(f"plugin {m!r} could not be imported ({e}); is it on the Python path?") from e
-    have = [p for p in (os.environ.get(PLUGINS_ENV) or '').split(',') if p]
+    have = _env_plugins()
     os.environ[PLUGINS_ENV] = ','.join(have + [m for m in modules if m not in have])
+
+def _env_plugins() -> list:
+    "The plugin modules named in `LATENT_IMBALANCE_PLUGINS`, in order."
+    return [p for p in (os.environ.get(PLUGINS_ENV) or '').split(',') if p]
 
 def _register_from_env():
     "In a worker process: the folders and plugins its parent registered."
     import json
     for name, (path, clf) in json.loads(os.environ.get(FOLDERS_ENV) or '{}').items():
         DATASETS.setdefault(name, Dataset(f'folder:{path}', 'as-found', clf))
-    for m in [p for p in (os.environ.get(PLUGINS_ENV) or '').split(',') if p]:
+    for m in _env_plugins():
         try: __import__(m)
         except ImportError as e: warnings.warn(f"{PLUGINS_ENV} names the plugin {m!r}, which could not be imported ({e}); rows that need it will fail")
 
