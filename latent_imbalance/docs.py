@@ -6,7 +6,7 @@
 __all__ = ['ParamTableRenderer']
 
 # %% ../nbs/00a_docs.ipynb #f85bad17
-import html, inspect, re, textwrap
+import dataclasses, html, inspect, re, textwrap
 from nbdev.showdoc import BasicMarkdownRenderer
 from nbdev.doclinks import NbdevLookup
 from fastcore.docments import docments
@@ -31,21 +31,24 @@ class ParamTableRenderer(BasicMarkdownRenderer):
         try: sig = inspect.signature(sym.__init__ if kind == 'class' and '__init__' in vars(sym) else sym)
         except (TypeError, ValueError): sig = None
         params = [p for p in (sig.parameters.values() if sig else []) if p.name != 'self']
-        def dflt(v): return v.__qualname__ if callable(v) and hasattr(v, '__qualname__') else repr(v)
+        factories = {f.name: f.default_factory for f in dataclasses.fields(sym)} if dataclasses.is_dataclass(sym) else {}
+        def dflt(p):                      # a dataclass field's factory as its call (`dict()`), a function by its name
+            v = p.default
+            if repr(v) == '<factory>' and callable(factories.get(p.name)): return f'{factories[p.name].__name__}()'
+            return v.__qualname__ if callable(v) and hasattr(v, '__qualname__') else repr(v)
         shown = [('*' if p.kind == p.VAR_POSITIONAL else '**' if p.kind == p.VAR_KEYWORD else '') + p.name +
-                 ('' if p.default is p.empty else f'={dflt(p.default)}') for p in params]
+                 ('' if p.default is p.empty else f'={dflt(p)}') for p in params]
         ret = '' if kind == 'class' or sig is None or sig.return_annotation is sig.empty else f' -> {_type(sig.return_annotation)}'
         one = f"{kind} {self.nm}({', '.join(shown)}){ret}"
         if len(one) > 90: one = f"{kind} {self.nm}(\n" + textwrap.fill(', '.join(shown), 86, initial_indent='    ', subsequent_indent='    ', break_long_words=False, break_on_hyphens=False) + f"\n){ret}"
         doc += f"```python\n{one}\n```\n\n"
         if self.docs: doc += f"*{self.docs}*\n\n"
-        try: notes = docments(sym.__init__ if kind == 'class' and '__init__' in vars(sym) else sym, full=False)
+        try: notes = docments(sym if dataclasses.is_dataclass(sym) or kind == 'def' or '__init__' not in vars(sym) else sym.__init__, full=False)   # a dataclass: its fields' comments
         except Exception: notes = {}
         if params:
             doc += '| parameter | type | default | description |\n|---|---|---|---|\n'
             for p in params:
-                dv = p.default
-                d = '' if dv is p.empty else f'`{dv.__qualname__}`' if callable(dv) and hasattr(dv, '__qualname__') else f'<code>{_cell(html.escape(repr(dv)))}</code>'
+                d = '' if p.default is p.empty else f'<code>{_cell(html.escape(dflt(p)))}</code>'
                 t = _cell(_type(p.annotation))
                 doc += f"| `{p.name}` | {t and '<code>' + t + '</code>'} | {d} | {_cell(notes.get(p.name) or '')} |\n"
         if ret or notes.get('return'):
