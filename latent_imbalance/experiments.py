@@ -286,6 +286,11 @@ def train_classifier(method:str, # a name in `METHODS` (not a two-stage one: see
     last_clf = copy.deepcopy(clf); last_clf.load_state_dict(last)
     return clf, last_clf.eval(), hist
 
+def _borrowed_weight(sampler) -> dict:
+    "A fitted Weighted Calibration's mean share of borrowed components over its calibrated classes, as a row's extra ({} for other samplers)."
+    w = getattr(sampler, 'borrowed_weight_', None)
+    return {'borrowed_weight': float(np.mean(list(w.values())))} if w else {}
+
 def second_stage(method:str, # a two-stage name in `METHODS` (one with a `head` or `posthoc`)
                  spec:RunSpec, # the table (`run_spec`)
                  base, # stage one: the seed's baseline model (left unchanged; a copy is changed)
@@ -309,8 +314,7 @@ def second_stage(method:str, # a two-stage name in `METHODS` (one with a `head` 
         last = {}
         hist = retrain_head(clf, X, y, cfg, val.images, val.labels, resample=resample, last_state=last)
         if select == 'last': head_of(clf)[1].load_state_dict(last)
-        if hasattr(resample, 'borrowed_weight_') and resample.borrowed_weight_:
-            extras['borrowed_weight'] = float(np.mean(list(resample.borrowed_weight_.values())))
+        extras.update(_borrowed_weight(resample))
     if m.posthoc is not None:
         counts = np.bincount(np.asarray(y), minlength=val.n_classes)
         extras['tau'] = tune_logit_adjustment(clf, val.images, val.labels, counts) if m.posthoc == 'tuned' else float(m.posthoc)
@@ -409,8 +413,7 @@ def run_one(spec:RunSpec, # the table (`run_spec`)
             clf, hist, extras = second_stage(method, spec, b, Xr, yr, val, seed)
             clf_last = second_stage(method, spec, b_last, Xr, yr, val, seed, select='last')[0]
         else: clf, clf_last, hist = train_classifier(method, spec, Xr, yr, val, seed, n_real=len(train), device=device, checkpoint=ckpt)
-    if sampler is not None and getattr(sampler, 'borrowed_weight_', None):
-        extras['borrowed_weight'] = float(np.mean(list(sampler.borrowed_weight_.values())))
+    extras.update(_borrowed_weight(sampler))
     pred, labels = predict(clf, test.images), np.arange(test.n_classes)
     mt, ml = classification_metrics(test.labels, pred, labels=labels), classification_metrics(test.labels, predict(clf_last, test.images), labels=labels)
     row = dict(method=method, seed=seed, **{k: round(float(mt[k]), 6) for k in METRICS}, accuracy=round(float(mt['accuracy']), 6),
