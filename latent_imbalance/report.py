@@ -8,7 +8,8 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'plot_method_grids', 'as_jpeg', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions',
            'plot_reconstructions', 'shot_recall', 'paired_delta', 'holm', 'paired_comparison', 'goal_check',
            'plot_training_curves', 'method_family', 'total_seconds', 'rank_methods', 'decision_table', 'label_points',
-           'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed']
+           'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed', 'prose_numbers', 'check_prose',
+           'decision_prose', 'change_prose', 'on_seeds', 'claims_held', 'reproduce_commands']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -546,3 +547,76 @@ def machines_by_seed(df:pd.DataFrame, # a results table
     counts.columns = [f'seed {s}' for s in counts.columns]
     mixed = {k: sorted(set(v)) for k, v in df.assign(processor=m).groupby('method').processor if v.nunique() > 1}
     return counts, mixed
+
+# %% ../nbs/11b_report.ipynb #a611dd4f
+import re
+_NUM = re.compile(r'(?<![\w.])[-+−]?\d+\.\d{3,}(?![\d])')
+
+def prose_numbers(text:str) -> list:
+    "The figures a sentence quotes from a table: every decimal number with three or more decimals, sign kept (a minus sign read as '-')."
+    return [s.replace('−', '-') for s in _NUM.findall(text)]
+
+def check_prose(text:str, # Markdown prose that quotes figures
+                *tables, # the tables it quotes them from (DataFrames or strings)
+               ) -> str: # the prose, unchanged, when every figure in it is found in a table
+    "Refuse prose that quotes a figure no table shows: each number of three or more decimals in `text` must appear, as written, in one of `tables`."
+    shown = ' '.join(t.to_csv() + t.to_csv(float_format='%.4f') if isinstance(t, (pd.DataFrame, pd.Series)) else str(t) for t in tables).replace('−', '-')
+    missing = [n for n in prose_numbers(text) if n not in shown and n.lstrip('+') not in shown]
+    if missing: raise ValueError(f"the prose quotes {', '.join(missing)}, which no table shows: compute the sentence from the table, or show the figure")
+    return text
+
+def decision_prose(dt:pd.DataFrame, # from `decision_table`
+                  ) -> str: # one Markdown bullet per table and budget
+    "`decision_table` as sentences: per table and budget, the method to use, its macro F1 and its paired difference to the baseline with the interval and verdict."
+    out = []
+    for (table, budget), r in dt.iterrows():
+        iv = re.search(r'\[([-+]?\d+\.\d+), ([-+]?\d+\.\d+)\]', r.vs_baseline)
+        if iv is None: what = 'one seed, so no interval'
+        elif r.verdict == 'better': what = 'a gain the seeds support after the Holm correction over the table\'s methods'
+        elif r.verdict == 'worse': what = 'a loss the seeds support after the Holm correction over the table\'s methods'
+        elif float(iv[1]) > 0 or float(iv[2]) < 0: what = 'the interval (unadjusted) excludes 0, but the difference does not survive the Holm correction over the table\'s methods'
+        else: what = 'not distinguishable from the baseline over these seeds'
+        vs = r.vs_baseline.replace(' [', ', 95% interval [')
+        out.append(f"- **{table}, {budget}:** `{r.method}`, macro F1 {r.macro_f1}; against the baseline {vs}: {what} (verdict: {r.verdict}).")
+    return '\n'.join(out)
+
+def change_prose(pch:pd.DataFrame, # from `protocol_change`
+                 n:int=3, # how many of the largest moves to name
+                ) -> str: # a Markdown paragraph
+    "What a protocol change did to a table, in words: the rank correlation, the methods that moved most, and whether the first place held."
+    big = pch.change.abs().sort_values(ascending=False).index[:n]
+    moves = ', '.join(f"`{m}` ({pch.change[m]:+.4f}: {pch.old[m]:.4f} to {pch.new[m]:.4f})" for m in big)
+    old_top, new_top = pch.old.idxmax(), pch.new.idxmax()
+    top = (f"`{new_top}` ranks first under both protocols" if old_top == new_top else
+           f"the first protocol ranked `{old_top}` first, this one ranks it {int(pch.new_rank[old_top])} of {len(pch)}, behind `{new_top}`")
+    return (f"Over the {len(pch)} methods in both tables the rank correlation between the protocols is {pch.attrs['spearman']:.2f}; "
+            f"the largest moves are {moves}; {top}.")
+
+def on_seeds(df:pd.DataFrame, # a results table
+             seeds, # the seeds every kept method must have
+            ) -> pd.DataFrame: # the rows of those methods on exactly those seeds
+    "A table `rank_methods` accepts: the methods that ran every one of `seeds`, on those seeds only."
+    seeds = set(seeds); has = df.groupby('method').seed.apply(set)
+    keep = [m for m, s in has.items() if seeds <= s]
+    return df[df.method.isin(keep) & df.seed.isin(seeds)].reset_index(drop=True)
+
+def claims_held(pch:pd.DataFrame, # from `protocol_change`
+                pairs, # (a, b): the claim "a scores above b"
+               ) -> pd.DataFrame: # per claim: the difference under each protocol and whether it kept its sign
+    "Which comparisons survived a protocol change: for each claim 'a above b', the difference of the means under the old and the new protocol, and whether its sign held."
+    rows = [{'claim': f'{a} above {b}', 'old': round(pch.old[a] - pch.old[b], 4), 'new': round(pch.new[a] - pch.new[b], 4)}
+            for a, b in pairs if a in pch.index and b in pch.index]
+    out = pd.DataFrame(rows, columns=['claim', 'old', 'new']).set_index('claim')
+    out['held'] = np.sign(out.old) == np.sign(out.new)
+    return out
+
+def reproduce_commands(df:pd.DataFrame, # a results table
+                       spec, # its `RunSpec`
+                       results:str='results', # the folder the commands write into
+                      ) -> str: # shell lines, one per group of methods that ran the same seeds
+    "The `latent-imbalance run` lines that regenerate exactly a table's rows: one per set of seeds, naming its methods."
+    groups = {}
+    for m, s in df.groupby('method').seed.apply(lambda s: tuple(sorted(set(int(v) for v in s)))).items(): groups.setdefault(s, []).append(m)
+    base = f"latent-imbalance run --dataset {spec.dataset} --imbalance {spec.imbalance} --profile {spec.profile} --classifier {spec.classifier}"
+    return '\n'.join(f"{base} --seeds {' '.join(map(str, s))} --methods {' '.join(sorted(ms))} --results {results}" for s, ms in sorted(groups.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
