@@ -9,7 +9,7 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'plot_reconstructions', 'shot_recall', 'paired_delta', 'holm', 'paired_comparison', 'goal_check',
            'plot_training_curves', 'method_family', 'total_seconds', 'rank_methods', 'decision_table', 'label_points',
            'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed', 'prose_numbers', 'check_prose',
-           'decision_prose', 'change_prose', 'on_seeds', 'claims_held', 'reproduce_commands']
+           'decision_prose', 'change_prose', 'on_seeds', 'claims_held', 'reproduce_commands', 'published_prose']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -620,3 +620,21 @@ def reproduce_commands(df:pd.DataFrame, # a results table
     base = f"latent-imbalance run --dataset {spec.dataset} --imbalance {spec.imbalance} --profile {spec.profile} --classifier {spec.classifier}"
     return '\n'.join(f"{base} --seeds {' '.join(map(str, s))} --methods {' '.join(sorted(ms))} --results {results}" for s, ms in sorted(groups.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
+
+# %% ../nbs/11b_report.ipynb #70779eef
+def published_prose(pc:pd.DataFrame, # from `published_comparison`
+                   ) -> str: # one Markdown bullet per published row
+    "Each published figure beside ours for the same method on the same kind of test set, in words."
+    out, name = [], {'balanced_accuracy': 'balanced accuracy', 'gmean': 'G-mean', 'macro_f1': 'macro F1'}
+    for idx, r in pc[~pc.source.str.startswith('ours')].iterrows():
+        m = idx.replace(' (published)', '')
+        mine = m if r.test == 'balanced' else f'{m} (imbalanced test)'
+        ks = [k for k in ('balanced_accuracy', 'gmean', 'macro_f1') if k in pc and pd.notna(r[k])]
+        pub = ', '.join(f"{name[k]} {r[k]:.4f}" for k in ks)
+        where = 'the official test set' if r.test == 'balanced' else 'a test set with the training imbalance'
+        if mine not in pc.index or pd.isna(pc.loc[mine, ks[0]]):
+            out.append(f"- `{m}`, {r.source}: {pub}, on {where}; no row of ours on that test set yet."); continue
+        o = pc.loc[mine]
+        ours = ', '.join(f"{name[k]} {o[k]:.4f}" for k in ks)
+        out.append(f"- `{m}` on {where}: ours {ours} (mean of {o.seeds} seed{'s' if str(o.seeds) != '1' else ''}); {r.source}: {pub}.")
+    return '\n'.join(out)
