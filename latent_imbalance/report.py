@@ -9,7 +9,8 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'plot_reconstructions', 'shot_recall', 'paired_delta', 'holm', 'paired_comparison', 'goal_check',
            'plot_training_curves', 'method_family', 'total_seconds', 'rank_methods', 'decision_table', 'label_points',
            'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed', 'prose_numbers', 'check_prose',
-           'decision_prose', 'change_prose', 'on_seeds', 'claims_held', 'reproduce_commands', 'published_prose']
+           'decision_prose', 'change_prose', 'on_seeds', 'seed_views', 'claims_held', 'reproduce_commands',
+           'published_prose']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -459,16 +460,16 @@ def rank_methods(df:pd.DataFrame, # a results table
 def decision_table(tables:dict, # {label (a classifier, a dataset): results table}
                    cheap:float=1.5, # a method is cheap when it costs at most this many times the baseline (`total_seconds`)
                   ) -> pd.DataFrame: # per table and budget: the best method, its macro F1, its paired difference to the baseline and verdict, its cost
-    "'Which method should I use?' in one table: per results table, the best method at any cost and the best cheap one, each with its paired difference to the baseline on the same seeds, the 95% interval and the Holm verdict (`paired_comparison`)."
+    "'Which method should I use?' in one table: per results table, the best method at any cost and the best cheap one (the baseline itself when no method has a higher mean), each with its paired difference to the baseline on the same seeds, the 95% interval and the Holm verdict (`paired_comparison`)."
     rows = []
     for label, df in tables.items():
         rk, sec, pc = rank_methods(df), total_seconds(df), paired_comparison(df, 'baseline')
         for budget, ok in [('any cost', lambda m: True), (f'at most {cheap:g}x the baseline', lambda m: sec[m] <= cheap * sec['baseline'])]:
-            pool = [m for m in rk.index if m != 'baseline' and ok(m)]
-            if not pool: continue
-            m = pool[0]; r = pc.loc[m]
+            m = [m for m in rk.index if ok(m)][0]           # the baseline itself when no method has a higher mean
+            r = pc.loc[m] if m != 'baseline' else None
             rows.append({'table': label, 'budget': budget, 'method': m, 'macro_f1': rk.loc[m, 'macro_f1'],
-                         'vs_baseline': _interval(r) or f"{r['diff']:+.4f}", 'verdict': r.verdict, 'seconds': int(round(sec[m]))})
+                         'vs_baseline': '' if r is None else _interval(r) or f"{r['diff']:+.4f}",
+                         'verdict': 'no method above it' if r is None else r.verdict, 'seconds': int(round(sec[m]))})
     return pd.DataFrame(rows).set_index(['table', 'budget'])
 
 def label_points(ax, # the axes of a scatter plot (drawn: its limits set)
@@ -570,6 +571,9 @@ def decision_prose(dt:pd.DataFrame, # from `decision_table`
     "`decision_table` as sentences: per table and budget, the method to use, its macro F1 and its paired difference to the baseline with the interval and verdict."
     out = []
     for (table, budget), r in dt.iterrows():
+        if r.method == 'baseline':
+            out.append(f"- **{table}, {budget}:** `baseline`, macro F1 {r.macro_f1}: no method of this table has a higher mean macro F1; train on the imbalanced set as it is.")
+            continue
         iv = re.search(r'\[([-+]?\d+\.\d+), ([-+]?\d+\.\d+)\]', r.vs_baseline)
         if iv is None: what = 'one seed, so no interval'
         elif r.verdict == 'better': what = 'a gain the seeds support after the Holm correction over the table\'s methods'
@@ -599,6 +603,20 @@ def on_seeds(df:pd.DataFrame, # a results table
     seeds = set(seeds); has = df.groupby('method').seed.apply(set)
     keep = [m for m, s in has.items() if seeds <= s]
     return df[df.method.isin(keep) & df.seed.isin(seeds)].reset_index(drop=True)
+
+def seed_views(df:pd.DataFrame, # a results table
+               label:str, # what the table is ('MLP', 'ResNet-18', ...)
+               seed_sets=(range(5), range(3), range(1)), # the seed sets to try, most seeds first
+              ) -> dict: # {label with seeds and method count: `on_seeds` view}
+    "The rankable views of a table whose methods ran different numbers of seeds: for each seed set, the methods that ran all of it, kept when it has the baseline and more methods than every larger set's view."
+    out, best = {}, 1
+    for seeds in seed_sets:
+        v = on_seeds(df, seeds) if len(df) else df
+        n = v.method.nunique() if len(v) else 0
+        if n > best and 'baseline' in set(v.method):
+            seeds = list(seeds)
+            out[f"{label}, {'seed ' + str(seeds[0]) if len(seeds) == 1 else f'seeds {seeds[0]}-{seeds[-1]}'}, {n} methods"] = v; best = n
+    return out
 
 def claims_held(pch:pd.DataFrame, # from `protocol_change`
                 pairs, # (a, b): the claim "a scores above b"
