@@ -2,7 +2,7 @@
 
 For each `PAGE:MIN_TABLES:MIN_IMAGES` it loads the page in Debian's chromium (headless, no network), reads the DOM
 after scripts ran, and fails unless the page has a title, at least MIN_TABLES <table> elements and MIN_IMAGES
-figures whose data decodes (inline PNGs or JPEGs). It also fails if the page shows a warning or error box (stderr output),
+figures whose data decodes (inline PNGs or JPEGs). It also fails if the page shows a warning or error box (stderr output), a formula MathJax could not render,
 a path of the machine that built it (in its text or anywhere in its source: a script, a style sheet, a link), a
 script loaded from another site, a link to a page or anchor of the preview that does not exist, a GitHub source
 link whose line anchor lost its case (`#l15` instead of `#L15`), a figure without alt text, an image that does
@@ -58,6 +58,7 @@ def check(page:Path, min_tables:int, min_images:int, shots:Path, max_mb:float=2.
     missing = [s[:60] for s in srcs if not s.startswith('data:') and not re.match(r'^https?:', s) and not (page.parent/html.unescape(s)).exists()]
     if n_tables < min_tables: problems.append(f'{n_tables} tables, expected at least {min_tables}')
     if 'data-mime-type="application/vnd.jupyter.stderr"' in dom: problems.append('a warning or error box (stderr output) is shown')
+    if 'Math Processing Error' in dom: problems.append(f"{dom.count('Math Processing Error')} formula(s) MathJax could not render ('Math Processing Error')")
     text = re.sub(r'<(script|style)[^>]*>.*?</\1>|<[^>]+>|(src|href)="[^"]*"', ' ', dom, flags=re.S)
     paths = sorted(set(re.findall(r'(?<![\w.])/(?:tmp|work|home|root)/[^\s<"\']+', text)))
     if paths: problems.append(f'paths of the machine that built the page: {paths[:3]}')
