@@ -58,6 +58,15 @@ def _token_auth_on() -> bool:
     from ray._raylet import get_authentication_mode, AuthenticationMode
     return get_authentication_mode() == AuthenticationMode.TOKEN
 
+def _start_local(ray, tries:int=3, **kw):
+    "`ray.init(**kw)` for a local instance, tried again when its raylet misses Ray's fixed 30-second start-up limit (a busy machine)."
+    for attempt in range(1, tries + 1):
+        try: return ray.init(**kw)
+        except Exception as e:
+            if 'timed out during startup' not in str(e) or attempt == tries: raise
+            ray.shutdown()
+            warnings.warn(f"the local Ray instance did not start within Ray's 30 s (is the machine busy?); starting it again ({attempt + 1} of {tries})")
+
 class RayExecutor:
     """Run rows as Ray tasks: one per autoencoder, one per row (after its autoencoder); yield each row's outcome as it finishes.
 
@@ -86,9 +95,9 @@ class RayExecutor:
         os.environ.pop('RAY_AUTH_TOKEN', None)
         try:
             _reload_ray_auth()
-            ray.init(num_cpus=self.num_cpus, runtime_env={'env_vars': env}, log_to_driver=False,
-                     include_dashboard=False, logging_level='ERROR',
-                     _system_config={'worker_niceness': 0})   # workers at normal priority (Ray's default, niceness 15, starves them beside other work)
+            _start_local(ray, num_cpus=self.num_cpus, runtime_env={'env_vars': env}, log_to_driver=False,
+                         include_dashboard=False, logging_level='ERROR',
+                         _system_config={'worker_niceness': 0})   # workers at normal priority (Ray's default, niceness 15, starves them beside other work)
             if not _token_auth_on():
                 ray.shutdown()
                 raise RuntimeError("the local Ray instance started without token authentication; it was stopped. "

@@ -206,5 +206,5 @@ def fields_table(cls, # a dataclass
         elif f.default_factory is not dataclasses.MISSING: d = f"`{f.default_factory.__name__}()`"
         else: d = 'required'
         note = (notes.get(f.name) or '').replace('|', '\\|')
-        rows.append(f"| `{f.name}` | `{typ(f.type) or f.type}` | {d} | {note} |")
+        rows.append(f"| `{f.name}` | `{str(typ(f.type) or f.type).replace('|', chr(92) + '|')}` | {d} | {note} |")   # a bar in a type does not end the cell
     return Markdown('\n'.join(rows))

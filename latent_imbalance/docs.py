@@ -20,6 +20,21 @@ def _type(anno) -> str:
 
 def _cell(s) -> str: return ' '.join(str(s).split()).replace('|', '&#124;')   # a bar that does not end the table cell
 
+def _exported(sym):
+    "The package's own copy of a class or function defined in a notebook (whose source, and so its comments, Python cannot read), else `sym`."
+    if getattr(sym, '__module__', None) != '__main__': return sym
+    import importlib
+    try:
+        from nbdev.config import get_config
+        lib = get_config().lib_path.name
+        syms = importlib.import_module(f'{lib}._modidx').d['syms']
+    except Exception: return sym
+    for mod, names in syms.items():
+        if f'{mod}.{sym.__name__}' in names:
+            try: return getattr(importlib.import_module(mod), sym.__name__)
+            except (ImportError, AttributeError): return sym
+    return sym
+
 class ParamTableRenderer(BasicMarkdownRenderer):
     "`show_doc`'s entry as a plain signature (`class` for classes), the docstring and a wrapping table of parameters and return value."
     def _repr_markdown_(self):
@@ -27,7 +42,8 @@ class ParamTableRenderer(BasicMarkdownRenderer):
         src = NbdevLookup().code(self.fn)
         if src: doc += f'[source]({src}){{target="_blank" style="float:right; font-size:smaller"}}\n\n'
         doc += f"{'#' * self.title_level} {self.nm}\n\n"
-        sym, kind = self.sym, 'class' if inspect.isclass(self.sym) else 'def'
+        sym = _exported(self.sym)
+        kind = 'class' if inspect.isclass(sym) else 'def'
         try: sig = inspect.signature(sym.__init__ if kind == 'class' and '__init__' in vars(sym) else sym)
         except (TypeError, ValueError): sig = None
         params = [p for p in (sig.parameters.values() if sig else []) if p.name != 'self']
