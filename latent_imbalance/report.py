@@ -10,7 +10,7 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'plot_training_curves', 'method_family', 'total_seconds', 'rank_methods', 'decision_table', 'label_points',
            'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed', 'prose_numbers', 'check_prose',
            'decision_prose', 'change_prose', 'on_seeds', 'seed_views', 'claims_held', 'reproduce_commands',
-           'published_prose']
+           'published_prose', 'family_duel', 'duel_prose']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -656,3 +656,28 @@ def published_prose(pc:pd.DataFrame, # from `published_comparison`
         ours = ', '.join(f"{name[k]} {o[k]:.4f}" for k in ks)
         out.append(f"- `{m}` on {where}: ours {ours} (mean of {o.seeds} seed{'s' if str(o.seeds) != '1' else ''}); {r.source}: {pub}.")
     return '\n'.join(out)
+
+# %% ../nbs/11b_report.ipynb #d501314e
+def family_duel(df:pd.DataFrame, # a results table whose methods share seeds
+                a:str='deep oversampling (latent)', # a family (`method_family`)
+                b:str='loss / re-training', # the family it is set against
+                metric:str='macro_f1', # the column compared
+               ) -> pd.DataFrame: # one row: both methods, their means, the paired difference, its interval, the verdict; empty if a family has no row
+    "The best method of family `a` against the best of family `b`: paired difference over shared seeds, 95% interval, Holm verdict (`paired_comparison` with `b`'s best as the reference)."
+    mu = df.groupby('method')[metric].mean()
+    fa, fb = [m for m in mu.index if method_family(m) == a], [m for m in mu.index if method_family(m) == b]
+    if not fa or not fb: return pd.DataFrame()
+    ma, mb = mu[fa].idxmax(), mu[fb].idxmax()
+    r = paired_comparison(df, mb, metric).loc[ma]
+    return pd.DataFrame([{'method': ma, 'family': a, 'mean': round(mu[ma], 4), 'against': mb, 'its_family': b, 'its_mean': round(mu[mb], 4),
+                          'difference': _interval(r) or f"{r['diff']:+.4f}", 'seeds': int(r.seeds), 'verdict': r.verdict}])
+
+def duel_prose(duel:pd.DataFrame, # from `family_duel`
+              ) -> str: # a sentence
+    "`family_duel` in words."
+    if not len(duel): return ''
+    r = duel.iloc[0]; n = int(r.seeds)
+    said = {'better': 'ahead, and the seeds support it after the Holm correction', 'worse': 'behind, and the seeds support it after the Holm correction',
+            'no difference': 'not distinguishable over these seeds after the Holm correction', 'one seed': 'one seed, so no interval'}[r.verdict]
+    return (f"The best {r.family} row, `{r.method}` ({r['mean']:.4f}), against the best {r.its_family} row, `{r.against}` ({r.its_mean:.4f}): "
+            f"{r.difference.replace(' [', ', 95% interval [')} over {n} paired seed{'s' if n != 1 else ''}, {said}.")
