@@ -566,6 +566,14 @@ def check_prose(text:str, # Markdown prose that quotes figures
     if missing: raise ValueError(f"the prose quotes {', '.join(missing)}, which no table shows: compute the sentence from the table, or show the figure")
     return text
 
+def _verdict_words(verdict:str, difference:str) -> str:
+    "A paired comparison's verdict in words, from the verdict and the difference as the tables print it ('+0.0297 [+0.0205, +0.0388]')."
+    iv = re.search(r'\[([-+]?\d+\.\d+), ([-+]?\d+\.\d+)\]', difference)
+    if iv is None: return 'one seed, so no interval'
+    if verdict in ('better', 'worse'): return f"{'a gain' if verdict == 'better' else 'a loss'} the seeds support after the Holm correction over the table's methods"
+    if float(iv[1]) > 0 or float(iv[2]) < 0: return "the interval (unadjusted) excludes 0, but the difference does not survive the Holm correction over the table's methods"
+    return 'not distinguishable over these seeds'
+
 def decision_prose(dt:pd.DataFrame, # from `decision_table`
                   ) -> str: # one Markdown bullet per table and budget
     "`decision_table` as sentences: per table and budget, the method to use, its macro F1 and its paired difference to the baseline with the interval and verdict."
@@ -574,14 +582,8 @@ def decision_prose(dt:pd.DataFrame, # from `decision_table`
         if r.method == 'baseline':
             out.append(f"- **{table}, {budget}:** `baseline`, macro F1 {r.macro_f1}: no method of this table has a higher mean macro F1; train on the imbalanced set as it is.")
             continue
-        iv = re.search(r'\[([-+]?\d+\.\d+), ([-+]?\d+\.\d+)\]', r.vs_baseline)
-        if iv is None: what = 'one seed, so no interval'
-        elif r.verdict == 'better': what = 'a gain the seeds support after the Holm correction over the table\'s methods'
-        elif r.verdict == 'worse': what = 'a loss the seeds support after the Holm correction over the table\'s methods'
-        elif float(iv[1]) > 0 or float(iv[2]) < 0: what = 'the interval (unadjusted) excludes 0, but the difference does not survive the Holm correction over the table\'s methods'
-        else: what = 'not distinguishable from the baseline over these seeds'
         vs = r.vs_baseline.replace(' [', ', 95% interval [')
-        out.append(f"- **{table}, {budget}:** `{r.method}`, macro F1 {r.macro_f1}; against the baseline {vs}: {what} (verdict: {r.verdict}).")
+        out.append(f"- **{table}, {budget}:** `{r.method}`, macro F1 {r.macro_f1}; against the baseline {vs}: {_verdict_words(r.verdict, r.vs_baseline)} (verdict: {r.verdict}).")
     return '\n'.join(out)
 
 def change_prose(pch:pd.DataFrame, # from `protocol_change`
@@ -677,7 +679,5 @@ def duel_prose(duel:pd.DataFrame, # from `family_duel`
     "`family_duel` in words."
     if not len(duel): return ''
     r = duel.iloc[0]; n = int(r.seeds)
-    said = {'better': 'ahead, and the seeds support it after the Holm correction', 'worse': 'behind, and the seeds support it after the Holm correction',
-            'no difference': 'not distinguishable over these seeds after the Holm correction', 'one seed': 'one seed, so no interval'}[r.verdict]
     return (f"The best {r.family} row, `{r.method}` ({r['mean']:.4f}), against the best {r.its_family} row, `{r.against}` ({r.its_mean:.4f}): "
-            f"{r.difference.replace(' [', ', 95% interval [')} over {n} paired seed{'s' if n != 1 else ''}, {said}.")
+            f"{r.difference.replace(' [', ', 95% interval [')} over {n} paired seed{'s' if n != 1 else ''}: {_verdict_words(r.verdict, r.difference)}.")
