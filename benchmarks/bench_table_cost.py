@@ -18,18 +18,6 @@ from pathlib import Path
 CIFAR_ROWS = ['baseline', 'random-oversampling', 'deepsmote', 'deep-denoising-smote', 'deep-denoising-wcb', 'deep-adasyn', 'wae-wcb',
               'deep-denoising-wcb-mix', 'logit-adjusted', 'balanced-softmax', 'crt', 'feature-smote', 'feature-dc', 'logit-adjusted-posthoc']
 
-def seed_costs(path, methods=None):
-    "Per seed: rows present of those asked for, their summed own seconds, hours on 2 cores (two rows at a time), processors, precisions."
-    from latent_imbalance.experiments import read_table
-    df = read_table(path)
-    if methods is not None: df = df[df.method.isin(methods)]
-    out = []
-    for s, g in df.groupby('seed'):
-        own = g.seconds.sum()
-        out.append(dict(seed=int(s), rows=len(g), of=len(methods) if methods else len(g), core_hours=own / 3600, hours_on_2_cores=own / 7200,
-                        machines=sorted(set(g.machine.fillna('not recorded'))), precision=sorted(set(g.precision.fillna('')))))
-    return out
-
 def step_share(steps, threads):
     import torch, torch.nn.functional as F
     from torch.utils.flop_counter import FlopCounterMode
@@ -65,15 +53,18 @@ def main():
     ap.add_argument('--threads', type=int, default=1); ap.add_argument('--json', default=None)
     a = ap.parse_args()
     from latent_imbalance.experiments import run_spec, table_path
+    from latent_imbalance.methods import METHODS
     res = {}
     for label, spec, methods, goal in [('CIFAR-10 cpu, the 14 protocol rows', run_spec('cifar10'), CIFAR_ROWS, '2 h (bf16) / 4 h (fp32)'),
-                                       ('MNIST MLP cpu, every row', run_spec('mnist'), None, '0.5 h')]:
+                                       ('MNIST MLP cpu, every row', run_spec('mnist'), list(METHODS), '0.5 h')]:
         p = table_path(spec, a.results)
         if not Path(p).exists(): print(f"{label}: no table at {p}\n"); continue
-        rows = seed_costs(p, methods); res[label] = rows
+        from latent_imbalance.experiments import read_table
+        from latent_imbalance.report import seed_costs
+        sc = seed_costs(read_table(p), methods); res[label] = sc.reset_index().to_dict('records')
         print(f"{label} (goal per seed on 2 cores: {goal})\n\n| seed | rows | core-hours | hours on 2 cores | processors | precision |\n|---|---|---|---|---|---|")
-        for r in rows:
-            print(f"| {r['seed']} | {r['rows']} of {r['of']} | {r['core_hours']:.2f} | {r['hours_on_2_cores']:.2f} | {', '.join(r['machines'])} | {', '.join(r['precision'])} |")
+        for seed, r in sc.iterrows():
+            print(f"| {seed} | {r.rows} of {r['of']} | {r.core_hours:.2f} | {r.hours:.2f} | {r.machines} | {r.precision} |")
         print()
     s = step_share(a.steps, a.threads); res['resnet_step'] = s
     print(f"ResNet-18 (width 16) step, batch 128, {s['precision']}, channels last, {s['threads']} thread(s): {s['gflop_per_step']:.1f} GFLOP "

@@ -7,10 +7,10 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'load_artifact', 'thesis_comparison', 'published_comparison', 'note_axis_origin', 'plot_f1_bars',
            'plot_method_grids', 'as_jpeg', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions',
            'plot_reconstructions', 'shot_recall', 'paired_delta', 'holm', 'paired_comparison', 'goal_check',
-           'plot_training_curves', 'method_family', 'total_seconds', 'rank_methods', 'decision_table', 'label_points',
-           'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed', 'prose_numbers', 'check_prose',
-           'decision_prose', 'change_prose', 'on_seeds', 'seed_views', 'claims_held', 'reproduce_commands',
-           'published_prose', 'family_duel', 'duel_prose']
+           'plot_training_curves', 'method_family', 'total_seconds', 'seed_costs', 'rank_methods', 'decision_table',
+           'label_points', 'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed', 'prose_numbers',
+           'check_prose', 'decision_prose', 'change_prose', 'on_seeds', 'seed_views', 'claims_held',
+           'reproduce_commands', 'published_prose', 'family_duel', 'duel_prose']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -411,6 +411,19 @@ def total_seconds(df:pd.DataFrame, # a results table
         for m in peers:
             if m != trainer: out[m] += max(0., sec[trainer] - plain)
     return out
+
+def seed_costs(df:pd.DataFrame, # a results table
+               methods=None, # the methods a seed should have (None: every method of the table)
+               cores:int=2, # cores running one row each
+              ) -> pd.DataFrame: # per seed: rows, of, core_hours, hours (on `cores` cores), machines, precision
+    "What each seed of a table cost to make: the rows present of those asked for, the sum of their `seconds` (everything a row ran: the autoencoder it trained, its classifier, its measurements) in core-hours, the wall hours on `cores` cores running one row each, and the processors and precisions the rows ran in."
+    want = list(methods) if methods is not None else sorted(set(df.method))
+    d = df[df.method.isin(want)]
+    rows = [dict(seed=int(s), rows=len(g), of=len(want), core_hours=g.seconds.sum() / 3600, hours=g.seconds.sum() / 3600 / cores,
+                 machines=', '.join(sorted(set(g.machine.fillna('not recorded')))) if 'machine' in g else 'not recorded',
+                 precision=', '.join(sorted(set(g.precision.fillna('not recorded')))) if 'precision' in g else 'not recorded')
+            for s, g in d.groupby('seed')]
+    return pd.DataFrame(rows, columns=['seed', 'rows', 'of', 'core_hours', 'hours', 'machines', 'precision']).set_index('seed')
 
 def _why_unrankable(df:pd.DataFrame) -> str:
     "Why the rows of a table cannot be ranked together ('' if they can): different seed sets per method, or more than one processor."
