@@ -10,7 +10,7 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'plot_training_curves', 'method_family', 'total_seconds', 'seed_costs', 'rank_methods', 'decision_table',
            'label_points', 'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed', 'prose_numbers',
            'check_prose', 'decision_prose', 'change_prose', 'on_seeds', 'seed_views', 'claims_held',
-           'reproduce_commands', 'published_prose', 'family_duel', 'duel_prose']
+           'reproduce_commands', 'published_prose', 'family_duel', 'duel_prose', 'fill_prose']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -694,3 +694,53 @@ def duel_prose(duel:pd.DataFrame, # from `family_duel`
     r = duel.iloc[0]; n = int(r.seeds)
     return (f"The best {r.family} row, `{r.method}` ({r['mean']:.4f}), against the best {r.its_family} row, `{r.against}` ({r.its_mean:.4f}): "
             f"{r.difference.replace(' [', ', 95% interval [')} over {n} paired seed{'s' if n != 1 else ''}: {_verdict_words(r.verdict, r.difference)}.")
+
+# %% ../nbs/11b_report.ipynb #eb0eb9ec
+_SLOT = re.compile(r'\{([\w.+-]+):([^{}]+)\}')
+_CLAIM = re.compile(r'^(.+?)\s+(>|<|vs)\s+(.+)$')
+_SPREAD = ('macro_f1', 'balanced_accuracy', 'macro_f1_last', 'balanced_accuracy_last', 'gmean', 'accuracy')
+
+def _values(df, name, method, col):
+    r = df[df.method == method]
+    if not len(r): raise ValueError(f"the prose quotes {method!r} from table {name!r}, which has no row of it: run the method, or rewrite the sentence")
+    if col not in r or r[col].isna().all(): raise ValueError(f"the prose quotes column {col!r} of {method!r} from table {name!r}, which does not record it")
+    return r.set_index('seed')[col].dropna()
+
+def fill_prose(text:str, # Markdown with slots: {name:method}, {name:method:column[:format]}, {name:a,b:column}, {name:a vs b}, {name:a > b}, {name:best < 0.95}, {name:best}, {thesis:dataset:method}
+               tables:dict, # {name: results table}
+               digits:int=3, # decimals of the figures
+               one_seed:str=' (1 seed)', # what follows a figure that rests on one seed ('' where the text says so once)
+              ) -> str: # the text with every slot filled
+    "Fill the slots of a findings template with figures computed from `tables`; raise where a slot names no row, a claim slot (`a > b`) no longer holds, or a figure was typed by hand."
+    typed = prose_numbers(_SLOT.sub('', text))
+    if typed: raise ValueError(f"the template types {', '.join(typed)} by hand: put each figure in a slot, e.g. {{mlp:baseline}}")
+    def fill(m):
+        name, parts = m.group(1), [p.strip() for p in m.group(2).split(':')]
+        if name == 'thesis': return f"{THESIS_TABLES[parts[0]][parts[1]][2]:.4f}"
+        if name not in tables: return m.group(0)                  # not a slot (a brace of LaTeX, say)
+        df, what = tables[name], parts[0]
+        col = parts[1] if len(parts) > 1 else 'macro_f1'
+        f = parts[2] if len(parts) > 2 else f'.{digits}f'     # a format of the figure: {name:method:column:.0f}
+        claim = _CLAIM.match(what)
+        if claim:
+            a, op, b = claim.groups()
+            if a == 'best': a = df.groupby('method')[col].mean().idxmax()
+            va = _values(df, name, a, col)
+            if re.fullmatch(r'[-+]?\d+(\.\d*)?', b): d = va.mean() - float(b)          # against a number: a goal
+            else:
+                vb = _values(df, name, b, col); shared = va.index.intersection(vb.index)
+                d = (va[shared] - vb[shared]).mean() if len(shared) else va.mean() - vb.mean()
+            if op == 'vs': return f"{d:+.{digits}f}"
+            if (d > 0) != (op == '>'):
+                raise ValueError(f"the prose claims {a} {op} {b} in table {name!r} ({col}), but the difference is {d:+.4f}: rewrite the sentence")
+            return ''
+        if what == 'best':
+            best = df.groupby('method')[col].mean().idxmax()
+            return f"`{best}` ({fill(_SLOT.match(f'{{{name}:{best}:{col}}}'))})"
+        methods = [x.strip() for x in what.split(',')]
+        means = [_values(df, name, x, col).mean() for x in methods]
+        if len(methods) > 1: return f"{min(means):{f}}-{max(means):{f}}"
+        v = _values(df, name, methods[0], col)
+        if col not in _SPREAD or len(parts) > 2: return f"{v.mean():{f}}" + (one_seed if len(v) == 1 else '')
+        return f"{v.mean():.{digits}f} ± {v.std(ddof=1):.{digits}f}" if len(v) > 1 else f"{v.mean():.{digits}f}{one_seed}"
+    return _SLOT.sub(fill, text)
