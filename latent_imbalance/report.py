@@ -9,7 +9,7 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'plot_reconstructions', 'shot_recall', 'paired_delta', 'holm', 'paired_comparison', 'goal_check',
            'plot_training_curves', 'method_family', 'total_seconds', 'seed_costs', 'rank_methods', 'decision_table',
            'label_points', 'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed', 'prose_numbers',
-           'check_prose', 'decision_prose', 'change_prose', 'on_seeds', 'seed_views', 'claims_held',
+           'check_prose', 'decision_prose', 'change_prose', 'on_seeds', 'seed_views', 'machine_views', 'claims_held',
            'reproduce_commands', 'published_prose', 'family_duel', 'duel_prose', 'fill_prose']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
@@ -631,6 +631,16 @@ def seed_views(df:pd.DataFrame, # a results table
         if n > best and 'baseline' in set(v.method):
             seeds = list(seeds)
             out[f"{label}, {'seed ' + str(seeds[0]) if len(seeds) == 1 else f'seeds {seeds[0]}-{seeds[-1]}'}, {n} methods"] = v; best = n
+    return out
+
+def machine_views(df:pd.DataFrame, # a results table, its rows possibly made on several processors
+                  label:str, # what the table is ('MLP', 'ResNet-18', ...)
+                  seed_sets=(range(5), range(3), range(1)), # the seed sets to try, most seeds first
+                 ) -> dict: # {label with processor, seeds and method count: a view `rank_methods` accepts}
+    "The rankable views of a table made on more than one processor: `seed_views` of each processor's rows (rows without a recorded processor count as one of their own), so that no ranking mixes processors."
+    where = df.machine.fillna('not recorded') if 'machine' in df else pd.Series('not recorded', index=df.index)
+    out = {}
+    for m, part in df.groupby(where): out.update(seed_views(part, f"{label}, {m}", seed_sets))
     return out
 
 def claims_held(pch:pd.DataFrame, # from `protocol_change`
