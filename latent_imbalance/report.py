@@ -7,10 +7,10 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'load_artifact', 'thesis_comparison', 'published_comparison', 'note_axis_origin', 'plot_f1_bars',
            'plot_method_grids', 'as_jpeg', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions',
            'plot_reconstructions', 'shot_recall', 'paired_delta', 'holm', 'paired_comparison', 'goal_check',
-           'plot_training_curves', 'method_family', 'total_seconds', 'seed_costs', 'rank_methods', 'decision_table',
-           'label_points', 'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed', 'prose_numbers',
-           'check_prose', 'decision_prose', 'change_prose', 'on_seeds', 'seed_views', 'machine_views', 'claims_held',
-           'reproduce_commands', 'published_prose', 'family_duel', 'duel_prose', 'fill_prose']
+           'plot_training_curves', 'drw_prose', 'method_family', 'total_seconds', 'seed_costs', 'rank_methods',
+           'decision_table', 'label_points', 'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed',
+           'prose_numbers', 'check_prose', 'decision_prose', 'change_prose', 'on_seeds', 'seed_views', 'machine_views',
+           'claims_held', 'reproduce_commands', 'published_prose', 'family_duel', 'duel_prose', 'fill_prose']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -388,6 +388,22 @@ def plot_training_curves(path, # the results CSV (artifacts beside it)
     fig.suptitle(title); plt.tight_layout()
     note_axis_origin(a2)
     return fig
+
+def drw_prose(df:pd.DataFrame, # a results table with LDAM-DRW rows
+              path, # its results CSV (the curves are saved beside it)
+              drw_start:float=0.8, # the share of the epochs before the re-weighting starts (the recipe's `drw_start`)
+              method:str='ldam-drw', # the method whose rows are read
+             ) -> str: # one sentence per seed
+    "Per seed of `method`: the epochs, the first epoch with the re-weighting, the epoch kept (best validation macro F1) and whether it falls after the switch (LDAM-DRW) or before it (LDAM without DRW), with the test macro F1 at the kept and the last epoch."
+    out = []
+    for _, row in df[df.method == method].sort_values('seed').iterrows():
+        a = load_artifact(path, method, int(row.seed))
+        if a is None or 'epoch_val_macro_f1' not in a: continue
+        first, kept = int(np.ceil(drw_start * row.epochs)) + 1, int(np.nanargmax(a['epoch_val_macro_f1'])) + 1
+        out.append(f"Seed {int(row.seed)}: {int(row.epochs)} epochs, re-weighting from epoch {first}; the epoch kept is {kept}, "
+                   f"{'after' if kept >= first else 'before'} the re-weighting started, so the row is {'LDAM-DRW' if kept >= first else 'LDAM without DRW'}; "
+                   f"test macro F1 {row.macro_f1:.4f} at that epoch, {row.macro_f1_last:.4f} at the last.")
+    return ' '.join(out)
 
 # %% ../nbs/11b_report.ipynb #1a7c3989
 def method_family(method:str, # a name in `METHODS`
