@@ -754,8 +754,9 @@ def fill_prose(text:str, # Markdown with slots: {name:method}, {name:method:colu
             va = _values(df, name, a, col)
             if re.fullmatch(r'[-+]?\d+(\.\d*)?', b): d = va.mean() - float(b)          # against a number: a goal
             else:
-                vb = _values(df, name, b, col); shared = va.index.intersection(vb.index)
-                d = (va[shared] - vb[shared]).mean() if len(shared) else va.mean() - vb.mean()
+                vb = _values(df, name, b, col)
+                d = paired_delta(df[df.method.isin([a, b])], b, col).get(a, np.nan)   # over the seeds both ran
+                if np.isnan(d): d = va.mean() - vb.mean()                           # none shared: the means
             if op == 'vs': return f"{d:+.{digits}f}"
             if (d > 0) != (op == '>'):
                 raise ValueError(f"the prose claims {a} {op} {b} in table {name!r} ({col}), but the difference is {d:+.4f}: rewrite the sentence")
