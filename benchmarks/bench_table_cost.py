@@ -15,9 +15,6 @@
 import argparse, json, time
 from pathlib import Path
 
-CIFAR_ROWS = ['baseline', 'random-oversampling', 'deepsmote', 'deep-denoising-smote', 'deep-denoising-wcb', 'deep-adasyn', 'wae-wcb',
-              'deep-denoising-wcb-mix', 'logit-adjusted', 'balanced-softmax', 'crt', 'feature-smote', 'feature-dc', 'logit-adjusted-posthoc']
-
 def step_share(steps, threads):
     import torch, torch.nn.functional as F
     from torch.utils.flop_counter import FlopCounterMode
@@ -53,9 +50,9 @@ def main():
     ap.add_argument('--threads', type=int, default=1); ap.add_argument('--json', default=None)
     a = ap.parse_args()
     from latent_imbalance.experiments import run_spec, table_path
-    from latent_imbalance.methods import METHODS
+    from latent_imbalance.methods import METHODS, CIFAR_PROTOCOL_ROWS
     res = {}
-    for label, spec, methods, goal in [('CIFAR-10 cpu, the 14 protocol rows', run_spec('cifar10'), CIFAR_ROWS, '2 h (bf16) / 4 h (fp32)'),
+    for label, spec, methods, goal in [('CIFAR-10 cpu, the 14 protocol rows', run_spec('cifar10'), CIFAR_PROTOCOL_ROWS, '2 h (bf16) / 4 h (fp32)'),
                                        ('MNIST MLP cpu, every row', run_spec('mnist'), list(METHODS), '0.5 h')]:
         p = table_path(spec, a.results)
         if not Path(p).exists(): print(f"{label}: no table at {p}\n"); continue
