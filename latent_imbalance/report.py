@@ -6,11 +6,12 @@
 __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 'results_dir', 'load_results', 'check_current',
            'load_artifact', 'thesis_comparison', 'published_comparison', 'note_axis_origin', 'plot_f1_bars',
            'plot_method_grids', 'as_jpeg', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions',
-           'plot_reconstructions', 'shot_recall', 'paired_delta', 'holm', 'paired_comparison', 'goal_check',
-           'plot_training_curves', 'drw_prose', 'method_family', 'total_seconds', 'seed_costs', 'rank_methods',
-           'decision_table', 'label_points', 'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed',
-           'prose_numbers', 'check_prose', 'decision_prose', 'change_prose', 'on_seeds', 'seed_views', 'machine_views',
-           'claims_held', 'reproduce_commands', 'published_prose', 'family_duel', 'duel_prose', 'fill_prose']
+           'plot_reconstructions', 'per_class_recall', 'shot_recall', 'paired_delta', 'holm', 'paired_comparison',
+           'goal_check', 'plot_training_curves', 'drw_prose', 'method_family', 'total_seconds', 'seed_costs',
+           'rank_methods', 'decision_table', 'label_points', 'plot_cost_vs_f1', 'plot_quality', 'protocol_change',
+           'machines_by_seed', 'prose_numbers', 'check_prose', 'decision_prose', 'change_prose', 'on_seeds',
+           'seed_views', 'machine_views', 'claims_held', 'reproduce_commands', 'published_prose', 'published_gaps',
+           'family_duel', 'duel_prose', 'fill_prose']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -282,6 +283,25 @@ def plot_reconstructions(path, # the results CSV
     return fig
 
 # %% ../nbs/11b_report.ipynb #96bd0fdf
+def _recall(a:dict) -> np.ndarray:
+    "Test recall per class from a row's artifacts (its confusion matrix: true classes in rows)."
+    cm = a['confusion'].astype(float)
+    return np.diag(cm) / np.maximum(cm.sum(1), 1)
+
+def per_class_recall(path, # the results CSV (artifacts beside it)
+                     df:pd.DataFrame, # its table
+                     seed:int=0, # the seed whose rows are read
+                     classes=None, # class names for the columns (default: 0, 1, ...)
+                    ) -> pd.DataFrame: # methods in rows (in `METHODS` order), classes in columns
+    "Test recall per class of each method's row of `seed`, from its saved confusion matrix; rows without artifacts are left out."
+    out = {}
+    for m in [m for m in METHODS if m in set(df[df.seed == seed].method)]:
+        a = load_artifact(path, m, seed)
+        if a is not None: out[m] = _recall(a)
+    out = pd.DataFrame(out).T
+    if classes is not None and len(out): out.columns = list(classes)
+    return out
+
 def shot_recall(path, # the results CSV (artifacts beside it)
                 df:pd.DataFrame, # its table
                 many:int=1000, # a class with at least this many training images is many-shot ...
@@ -294,8 +314,7 @@ def shot_recall(path, # the results CSV (artifacts beside it)
         for s in sorted(df[df.method == m].seed):
             a = load_artifact(path, m, s)
             if a is None or 'train_counts' not in a: continue
-            cm, n = a['confusion'].astype(float), a['train_counts']
-            rec = np.diag(cm) / np.maximum(cm.sum(1), 1)
+            rec, n = _recall(a), a['train_counts']
             group = np.where(n >= many, 'many', np.where(n < few, 'few', 'medium'))
             per.append({g: rec[group == g].mean() for g in ('many', 'medium', 'few') if (group == g).any()})
         if per: rows[m] = {**pd.DataFrame(per).mean().round(4).to_dict(), 'seeds': len(per)}
@@ -370,23 +389,35 @@ def plot_training_curves(path, # the results CSV (artifacts beside it)
                          methods, # methods to show
                          seeds=(0,), # the seeds to show
                          title='', # the figure's title
+                         marks=(), # (epoch, label) pairs drawn as dashed vertical lines: a schedule's steps, where re-weighting starts
                         ):
-    "Per epoch, each row's training loss (left, log scale) and validation macro F1 (right), the kept epoch (best validation macro F1) marked; rows without saved curves are skipped and listed in the figure's `missing`."
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 3.8))
-    fig.missing = []
+    "Per epoch, each row's training loss (left, log scale) and validation macro F1 (right), the kept epoch (best validation macro F1) marked; rows without saved curves are skipped and listed in the figure's `missing`. Rows without a validation set (the last epoch is kept) get the loss panel alone."
+    curves, missing = [], []
     for m in methods:
         for s in seeds:
             a = load_artifact(path, m, s)
-            if a is None or 'epoch_loss' not in a or not len(a['epoch_loss']): fig.missing.append((m, s)); continue
-            ep = np.arange(1, len(a['epoch_loss']) + 1); v = a['epoch_val_macro_f1']
-            line, = a1.plot(ep, a['epoch_loss'], label=f'{m} (seed {s})')
+            if a is None or 'epoch_loss' not in a or not len(a['epoch_loss']): missing.append((m, s))
+            else: curves.append((f'{m} (seed {s})', a['epoch_loss'], a.get('epoch_val_macro_f1', np.full(len(a['epoch_loss']), np.nan))))
+    with_val = any(np.isfinite(v).any() for _, _, v in curves)
+    fig, axes = plt.subplots(1, 2 if with_val else 1, figsize=(11, 3.8) if with_val else (7, 3.8), squeeze=False)
+    a1, a2 = axes[0][0], (axes[0][1] if with_val else None)
+    fig.missing = missing
+    for label, loss, v in curves:
+        ep = np.arange(1, len(loss) + 1)
+        line, = a1.plot(ep, loss, label=label)
+        if a2 is not None:
             a2.plot(ep, v, color=line.get_color())
             if np.isfinite(v).any(): k = int(np.nanargmax(v)); a2.plot(ep[k], v[k], 'o', color=line.get_color())
+    for ax in [a for a in (a1, a2) if a is not None]:
+        for e, text in marks:
+            ax.axvline(e, color='grey', ls='--', lw=.8)
+            ax.text(e, .97, f'{text} ', transform=ax.get_xaxis_transform(), fontsize=7, va='top', ha='right', rotation=90, color='grey')
     a1.set_yscale('log'); a1.set_xlabel('epoch'); a1.set_ylabel('training loss (log scale)'); a1.grid(alpha=.3)
-    a2.set_xlabel('epoch'); a2.set_ylabel('validation macro F1'); a2.set_title('dots: the epochs kept', fontsize=9); a2.grid(alpha=.3)
-    if a1.lines: a1.legend(fontsize=7)
+    if a1.lines: a1.legend(fontsize=7, loc='lower left')
+    if a2 is not None:
+        a2.set_xlabel('epoch'); a2.set_ylabel('validation macro F1'); a2.set_title('dots: the epochs kept', fontsize=9); a2.grid(alpha=.3)
+        note_axis_origin(a2)
     fig.suptitle(title); plt.tight_layout()
-    note_axis_origin(a2)
     return fig
 
 def drw_prose(df:pd.DataFrame, # a results table with LDAM-DRW rows
@@ -394,12 +425,13 @@ def drw_prose(df:pd.DataFrame, # a results table with LDAM-DRW rows
               drw_start:float=0.8, # the share of the epochs before the re-weighting starts (the recipe's `drw_start`)
               method:str='ldam-drw', # the method whose rows are read
              ) -> str: # one sentence per seed
-    "Per seed of `method`: the epochs, the first epoch with the re-weighting, the epoch kept (best validation macro F1) and whether it falls after the switch (LDAM-DRW) or before it (LDAM without DRW), with the test macro F1 at the kept and the last epoch."
+    "Per seed of `method`: the epochs, the first epoch with the re-weighting, the epoch kept (best validation macro F1; the last where there is no validation set) and whether it falls after the switch (LDAM-DRW) or before it (LDAM without DRW), with the test macro F1 at the kept and the last epoch."
     out = []
     for _, row in df[df.method == method].sort_values('seed').iterrows():
         a = load_artifact(path, method, int(row.seed))
         if a is None or 'epoch_val_macro_f1' not in a: continue
-        first, kept = int(np.ceil(drw_start * row.epochs)) + 1, int(np.nanargmax(a['epoch_val_macro_f1'])) + 1
+        v = a['epoch_val_macro_f1']
+        first, kept = int(np.ceil(drw_start * row.epochs)) + 1, (int(np.nanargmax(v)) + 1 if np.isfinite(v).any() else int(row.epochs))
         out.append(f"Seed {int(row.seed)}: {int(row.epochs)} epochs, re-weighting from epoch {first}; the epoch kept is {kept}, "
                    f"{'after' if kept >= first else 'before'} the re-weighting started, so the row is {'LDAM-DRW' if kept >= first else 'LDAM without DRW'}; "
                    f"test macro F1 {row.macro_f1:.4f} at that epoch, {row.macro_f1_last:.4f} at the last.")
@@ -697,6 +729,23 @@ def published_prose(pc:pd.DataFrame, # from `published_comparison`
         ours = ', '.join(f"{name[k]} {o[k]:.4f}" for k in ks)
         out.append(f"- `{m}` on {where}: ours {ours} (mean of {o.seeds} seed{'s' if str(o.seeds) != '1' else ''}); {r.source}: {pub}.")
     return '\n'.join(out)
+
+def published_gaps(pc:pd.DataFrame, # from `published_comparison`
+                   metric:str='balanced_accuracy', # the column compared
+                   tolerance:float=0.01, # a reproduction holds when |ours - published| is at most this (0.01: one point)
+                  ) -> pd.DataFrame: # per published row: ours, published, gap, our seeds, within, source
+    "Each published figure against our row of the same method on the same kind of test set: our mean, the published figure, the gap (ours minus published), our seeds and whether the gap is within `tolerance`; `ours` is NaN (and `within` None) where we have no row yet."
+    rows = []
+    for idx, r in pc[~pc.source.str.startswith('ours')].iterrows():
+        if pd.isna(r[metric]): continue
+        m = idx.replace(' (published)', '')
+        mine = m if r.test == 'balanced' else f'{m} (imbalanced test)'
+        ours = pc.loc[mine, metric] if mine in pc.index else np.nan
+        gap = round(float(ours - r[metric]), 4) if pd.notna(ours) else np.nan
+        rows.append(dict(method=m, test=r.test, ours=ours, published=r[metric], gap=gap, seeds=pc.loc[mine, 'seeds'] if mine in pc.index else '',
+                         within=bool(abs(gap) <= tolerance + 1e-9) if pd.notna(gap) else None, source=r.source))
+    return pd.DataFrame(rows, columns=['method', 'test', 'ours', 'published', 'gap', 'seeds', 'within', 'source']).set_index('method')
+
 
 # %% ../nbs/11b_report.ipynb #d501314e
 def family_duel(df:pd.DataFrame, # a results table whose methods share seeds
