@@ -11,7 +11,7 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'rank_methods', 'decision_table', 'label_points', 'plot_cost_vs_f1', 'plot_quality', 'protocol_change',
            'machines_by_seed', 'prose_numbers', 'check_prose', 'decision_prose', 'change_prose', 'on_seeds',
            'seed_views', 'machine_views', 'claims_held', 'reproduce_commands', 'published_prose', 'published_gaps',
-           'family_duel', 'duel_prose', 'fill_prose']
+           'gap_prose', 'family_duel', 'duel_prose', 'fill_prose']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -713,13 +713,17 @@ def reproduce_commands(df:pd.DataFrame, # a results table
 
 
 # %% ../nbs/11b_report.ipynb #70779eef
+def _published_pairs(pc:pd.DataFrame):
+    "Each published row of a `published_comparison` as (method, the index of our row scored on the same kind of test set, the published row)."
+    for idx, r in pc[~pc.source.str.startswith('ours')].iterrows():
+        m = idx.replace(' (published)', '')
+        yield m, (m if r.test == 'balanced' else f'{m} (imbalanced test)'), r
+
 def published_prose(pc:pd.DataFrame, # from `published_comparison`
                    ) -> str: # one Markdown bullet per published row
     "Each published figure beside ours for the same method on the same kind of test set, in words."
     out, name = [], {'balanced_accuracy': 'balanced accuracy', 'gmean': 'G-mean', 'macro_f1': 'macro F1'}
-    for idx, r in pc[~pc.source.str.startswith('ours')].iterrows():
-        m = idx.replace(' (published)', '')
-        mine = m if r.test == 'balanced' else f'{m} (imbalanced test)'
+    for m, mine, r in _published_pairs(pc):
         ks = [k for k in ('balanced_accuracy', 'gmean', 'macro_f1') if k in pc and pd.notna(r[k])]
         pub = ', '.join(f"{name[k]} {r[k]:.4f}" for k in ks)
         where = 'the official test set' if r.test == 'balanced' else 'a test set with the training imbalance'
@@ -736,15 +740,26 @@ def published_gaps(pc:pd.DataFrame, # from `published_comparison`
                   ) -> pd.DataFrame: # per published row: ours, published, gap, our seeds, within, source
     "Each published figure against our row of the same method on the same kind of test set: our mean, the published figure, the gap (ours minus published), our seeds and whether the gap is within `tolerance`; `ours` is NaN (and `within` None) where we have no row yet."
     rows = []
-    for idx, r in pc[~pc.source.str.startswith('ours')].iterrows():
+    for m, mine, r in _published_pairs(pc):
         if pd.isna(r[metric]): continue
-        m = idx.replace(' (published)', '')
-        mine = m if r.test == 'balanced' else f'{m} (imbalanced test)'
         ours = pc.loc[mine, metric] if mine in pc.index else np.nan
         gap = round(float(ours - r[metric]), 4) if pd.notna(ours) else np.nan
         rows.append(dict(method=m, test=r.test, ours=ours, published=r[metric], gap=gap, seeds=pc.loc[mine, 'seeds'] if mine in pc.index else '',
                          within=bool(abs(gap) <= tolerance + 1e-9) if pd.notna(gap) else None, source=r.source))
     return pd.DataFrame(rows, columns=['method', 'test', 'ours', 'published', 'gap', 'seeds', 'within', 'source']).set_index('method')
+
+def gap_prose(gaps:pd.DataFrame, # from `published_gaps`
+              tolerance:float=0.01, # the tolerance `gaps` was made with
+             ) -> str: # one Markdown bullet per published figure
+    "`published_gaps` in words: per published figure, our figure, the gap and whether the reproduction holds, or that we have no row yet."
+    out = []
+    for m, r in gaps.iterrows():
+        if pd.isna(r.ours): out.append(f"- `{m}`: {r.source}, {r.published:.4f}; no row of ours yet."); continue
+        verdict = (f"within {tolerance * 100:g} point{'s' * (tolerance != 0.01)}: reproduced" if r.within else
+                   f"{abs(r.gap) * 100:.1f} points {'above' if r.gap > 0 else 'below'} it: not reproduced")
+        out.append(f"- `{m}`: ours {r.ours:.4f} ({r.seeds} seed{'' if str(r.seeds) == '1' else 's'}) against {r.published:.4f} ({r.source}), "
+                   f"a gap of {r.gap:+.4f}, {verdict}.")
+    return '\n'.join(out)
 
 
 # %% ../nbs/11b_report.ipynb #d501314e
