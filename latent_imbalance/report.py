@@ -7,11 +7,10 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'load_artifact', 'thesis_comparison', 'published_comparison', 'note_axis_origin', 'plot_f1_bars',
            'plot_method_grids', 'as_jpeg', 'per_class_delta', 'plot_per_class_delta', 'plot_confusions',
            'plot_reconstructions', 'per_class_recall', 'shot_recall', 'paired_delta', 'holm', 'paired_comparison',
-           'goal_check', 'plot_training_curves', 'drw_prose', 'method_family', 'total_seconds', 'seed_costs',
-           'rank_methods', 'decision_table', 'label_points', 'plot_cost_vs_f1', 'plot_quality', 'protocol_change',
-           'machines_by_seed', 'prose_numbers', 'check_prose', 'decision_prose', 'change_prose', 'on_seeds',
-           'seed_views', 'machine_views', 'claims_held', 'reproduce_commands', 'published_prose', 'published_gaps',
-           'gap_prose', 'family_duel', 'duel_prose', 'fill_prose']
+           'goal_check', 'plot_training_curves', 'method_family', 'total_seconds', 'seed_costs', 'rank_methods',
+           'decision_table', 'label_points', 'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed',
+           'on_seeds', 'seed_views', 'machine_views', 'claims_held', 'reproduce_commands', 'published_gaps',
+           'family_duel']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -421,23 +420,6 @@ def plot_training_curves(path, # the results CSV (artifacts beside it)
     fig.suptitle(title); plt.tight_layout()
     return fig
 
-def drw_prose(df:pd.DataFrame, # a results table with LDAM-DRW rows
-              path, # its results CSV (the curves are saved beside it)
-              drw_start:float=0.8, # the share of the epochs before the re-weighting starts (the recipe's `drw_start`)
-              method:str='ldam-drw', # the method whose rows are read
-             ) -> str: # one sentence per seed
-    "Per seed of `method`: the epochs, the first epoch with the re-weighting, the epoch kept (best validation macro F1; the last where there is no validation set) and whether it falls after the switch (LDAM-DRW) or before it (LDAM without DRW), with the test macro F1 at the kept and the last epoch."
-    out = []
-    for _, row in df[df.method == method].sort_values('seed').iterrows():
-        a = load_artifact(path, method, int(row.seed))
-        if a is None or 'epoch_val_macro_f1' not in a: continue
-        v = a['epoch_val_macro_f1']
-        first, kept = int(np.ceil(drw_start * row.epochs)) + 1, (int(np.nanargmax(v)) + 1 if np.isfinite(v).any() else int(row.epochs))
-        out.append(f"Seed {int(row.seed)}: {int(row.epochs)} epochs, re-weighting from epoch {first}; the epoch kept is {kept}, "
-                   f"{'after' if kept >= first else 'before'} the re-weighting started, so the row is {'LDAM-DRW' if kept >= first else 'LDAM without DRW'}; "
-                   f"test macro F1 {row.macro_f1:.4f} at that epoch, {row.macro_f1_last:.4f} at the last.")
-    return ' '.join(out)
-
 # %% ../nbs/11b_report.ipynb #1a7c3989
 def method_family(method:str, # a name in `METHODS`
                  ) -> str:
@@ -612,54 +594,6 @@ def machines_by_seed(df:pd.DataFrame, # a results table
     return counts, mixed
 
 # %% ../nbs/11b_report.ipynb #a611dd4f
-import re
-_NUM = re.compile(r'(?<![\w.])[-+−]?\d+\.\d{3,}(?![\d])')
-
-def prose_numbers(text:str) -> list:
-    "The figures a sentence quotes from a table: every decimal number with three or more decimals, sign kept (a minus sign read as '-')."
-    return [s.replace('−', '-') for s in _NUM.findall(text)]
-
-def check_prose(text:str, # Markdown prose that quotes figures
-                *tables, # the tables it quotes them from (DataFrames or strings)
-               ) -> str: # the prose, unchanged, when every figure in it is found in a table
-    "Refuse prose that quotes a figure no table shows: each number of three or more decimals in `text` must appear, as written, in one of `tables`."
-    shown = ' '.join(t.to_csv() + t.to_csv(float_format='%.4f') if isinstance(t, (pd.DataFrame, pd.Series)) else str(t) for t in tables).replace('−', '-')
-    missing = [n for n in prose_numbers(text) if n not in shown and n.lstrip('+') not in shown]
-    if missing: raise ValueError(f"the prose quotes {', '.join(missing)}, which no table shows: compute the sentence from the table, or show the figure")
-    return text
-
-def _verdict_words(verdict:str, difference:str) -> str:
-    "A paired comparison's verdict in words, from the verdict and the difference as the tables print it ('+0.0297 [+0.0205, +0.0388]')."
-    iv = re.search(r'\[([-+]?\d+\.\d+), ([-+]?\d+\.\d+)\]', difference)
-    if iv is None: return 'one seed, so no interval'
-    if verdict in ('better', 'worse'): return f"{'a gain' if verdict == 'better' else 'a loss'} the seeds support after the Holm correction over the table's methods"
-    if float(iv[1]) > 0 or float(iv[2]) < 0: return "the interval (unadjusted) excludes 0, but the difference does not survive the Holm correction over the table's methods"
-    return 'not distinguishable over these seeds'
-
-def decision_prose(dt:pd.DataFrame, # from `decision_table`
-                  ) -> str: # one Markdown bullet per table and budget
-    "`decision_table` as sentences: per table and budget, the method to use, its macro F1 and its paired difference to the baseline with the interval and verdict."
-    out = []
-    for (table, budget), r in dt.iterrows():
-        if r.method == 'baseline':
-            out.append(f"- **{table}, {budget}:** `baseline`, macro F1 {r.macro_f1}: no method of this table has a higher mean macro F1; train on the imbalanced set as it is.")
-            continue
-        vs = r.vs_baseline.replace(' [', ', 95% interval [')
-        out.append(f"- **{table}, {budget}:** `{r.method}`, macro F1 {r.macro_f1}; against the baseline {vs}: {_verdict_words(r.verdict, r.vs_baseline)} (verdict: {r.verdict}).")
-    return '\n'.join(out)
-
-def change_prose(pch:pd.DataFrame, # from `protocol_change`
-                 n:int=3, # how many of the largest moves to name
-                ) -> str: # a Markdown paragraph
-    "What a protocol change did to a table, in words: the rank correlation, the methods that moved most, and whether the first place held."
-    big = pch.change.abs().sort_values(ascending=False).index[:n]
-    moves = ', '.join(f"`{m}` ({pch.change[m]:+.4f}: {pch.old[m]:.4f} to {pch.new[m]:.4f})" for m in big)
-    old_top, new_top = pch.old.idxmax(), pch.new.idxmax()
-    top = (f"`{new_top}` ranks first under both protocols" if old_top == new_top else
-           f"the first protocol ranked `{old_top}` first, this one ranks it {int(pch.new_rank[old_top])} of {len(pch)}, behind `{new_top}`")
-    return (f"Over the {len(pch)} methods in both tables the rank correlation between the protocols is {pch.attrs['spearman']:.2f}; "
-            f"the largest moves are {moves}; {top}.")
-
 def on_seeds(df:pd.DataFrame, # a results table
              seeds, # the seeds every kept method must have
             ) -> pd.DataFrame: # the rows of those methods on exactly those seeds
@@ -720,21 +654,6 @@ def _published_pairs(pc:pd.DataFrame):
         m = idx.replace(' (published)', '')
         yield m, (m if r.test == 'balanced' else f'{m} (imbalanced test)'), r
 
-def published_prose(pc:pd.DataFrame, # from `published_comparison`
-                   ) -> str: # one Markdown bullet per published row
-    "Each published figure beside ours for the same method on the same kind of test set, in words."
-    out, name = [], {'balanced_accuracy': 'balanced accuracy', 'gmean': 'G-mean', 'macro_f1': 'macro F1'}
-    for m, mine, r in _published_pairs(pc):
-        ks = [k for k in ('balanced_accuracy', 'gmean', 'macro_f1') if k in pc and pd.notna(r[k])]
-        pub = ', '.join(f"{name[k]} {r[k]:.4f}" for k in ks)
-        where = 'the official test set' if r.test == 'balanced' else 'a test set with the training imbalance'
-        if mine not in pc.index or pd.isna(pc.loc[mine, ks[0]]):
-            out.append(f"- `{m}`, {r.source}: {pub}, on {where}; no row of ours on that test set yet."); continue
-        o = pc.loc[mine]
-        ours = ', '.join(f"{name[k]} {o[k]:.4f}" for k in ks)
-        out.append(f"- `{m}` on {where}: ours {ours} (mean of {o.seeds} seed{'s' if str(o.seeds) != '1' else ''}); {r.source}: {pub}.")
-    return '\n'.join(out)
-
 def published_gaps(pc:pd.DataFrame, # from `published_comparison`
                    metric:str='balanced_accuracy', # the column compared
                    tolerance:float=0.01, # a reproduction holds when |ours - published| is at most this (0.01: one point)
@@ -748,20 +667,6 @@ def published_gaps(pc:pd.DataFrame, # from `published_comparison`
         rows.append(dict(method=m, test=r.test, ours=ours, published=r[metric], gap=gap, seeds=pc.loc[mine, 'seeds'] if mine in pc.index else '',
                          within=bool(abs(gap) <= tolerance + 1e-9) if pd.notna(gap) else None, source=r.source))
     return pd.DataFrame(rows, columns=['method', 'test', 'ours', 'published', 'gap', 'seeds', 'within', 'source']).set_index('method')
-
-def gap_prose(gaps:pd.DataFrame, # from `published_gaps`
-              tolerance:float=0.01, # the tolerance `gaps` was made with
-             ) -> str: # one Markdown bullet per published figure
-    "`published_gaps` in words: per published figure, our figure, the gap and whether the reproduction holds, or that we have no row yet."
-    out = []
-    for m, r in gaps.iterrows():
-        if pd.isna(r.ours): out.append(f"- `{m}`: {r.source}, {r.published:.4f}; no row of ours yet."); continue
-        verdict = (f"within {tolerance * 100:g} point{'s' * (tolerance != 0.01)}: reproduced" if r.within else
-                   f"{abs(r.gap) * 100:.1f} points {'above' if r.gap > 0 else 'below'} it: not reproduced")
-        out.append(f"- `{m}`: ours {r.ours:.4f} ({r.seeds} seed{'' if str(r.seeds) == '1' else 's'}) against {r.published:.4f} ({r.source}), "
-                   f"a gap of {r.gap:+.4f}, {verdict}.")
-    return '\n'.join(out)
-
 
 # %% ../nbs/11b_report.ipynb #d501314e
 def family_duel(df:pd.DataFrame, # a results table whose methods share seeds
@@ -777,62 +682,3 @@ def family_duel(df:pd.DataFrame, # a results table whose methods share seeds
     r = paired_comparison(df, mb, metric).loc[ma]
     return pd.DataFrame([{'method': ma, 'family': a, 'mean': round(mu[ma], 4), 'against': mb, 'its_family': b, 'its_mean': round(mu[mb], 4),
                           'difference': _interval(r) or f"{r['diff']:+.4f}", 'seeds': int(r.seeds), 'verdict': r.verdict}])
-
-def duel_prose(duel:pd.DataFrame, # from `family_duel`
-              ) -> str: # a sentence
-    "`family_duel` in words."
-    if not len(duel): return ''
-    r = duel.iloc[0]; n = int(r.seeds)
-    return (f"The best {r.family} row, `{r.method}` ({r['mean']:.4f}), against the best {r.its_family} row, `{r.against}` ({r.its_mean:.4f}): "
-            f"{r.difference.replace(' [', ', 95% interval [')} over {n} paired seed{'s' if n != 1 else ''}: {_verdict_words(r.verdict, r.difference)}.")
-
-# %% ../nbs/11b_report.ipynb #eb0eb9ec
-_SLOT = re.compile(r'\{([\w.+-]+):([^{}]+)\}')
-_CLAIM = re.compile(r'^(.+?)\s+(>|<|vs)\s+(.+)$')
-_SPREAD = ('macro_f1', 'balanced_accuracy', 'macro_f1_last', 'balanced_accuracy_last', 'gmean', 'accuracy')
-
-def _values(df, name, method, col):
-    r = df[df.method == method]
-    if not len(r): raise ValueError(f"the prose quotes {method!r} from table {name!r}, which has no row of it: run the method, or rewrite the sentence")
-    if col not in r or r[col].isna().all(): raise ValueError(f"the prose quotes column {col!r} of {method!r} from table {name!r}, which does not record it")
-    return r.set_index('seed')[col].dropna()
-
-def fill_prose(text:str, # Markdown with slots: {name:method}, {name:method:column[:format]}, {name:a,b:column}, {name:a vs b}, {name:a > b}, {name:best < 0.95}, {name:best}, {thesis:dataset:method}
-               tables:dict, # {name: results table}
-               digits:int=3, # decimals of the figures
-               one_seed:str=' (1 seed)', # what follows a figure that rests on one seed ('' where the text says so once)
-              ) -> str: # the text with every slot filled
-    "Fill the slots of a findings template with figures computed from `tables`; raise where a slot names no row, a claim slot (`a > b`) no longer holds, or a figure was typed by hand."
-    typed = prose_numbers(_SLOT.sub('', text))
-    if typed: raise ValueError(f"the template types {', '.join(typed)} by hand: put each figure in a slot, e.g. {{mlp:baseline}}")
-    def fill(m):
-        name, parts = m.group(1), [p.strip() for p in m.group(2).split(':')]
-        if name == 'thesis': return f"{THESIS_TABLES[parts[0]][parts[1]][2]:.4f}"
-        if name not in tables: return m.group(0)                  # not a slot (a brace of LaTeX, say)
-        df, what = tables[name], parts[0]
-        col = parts[1] if len(parts) > 1 else 'macro_f1'
-        f = parts[2] if len(parts) > 2 else f'.{digits}f'     # a format of the figure: {name:method:column:.0f}
-        claim = _CLAIM.match(what)
-        if claim:
-            a, op, b = claim.groups()
-            if a == 'best': a = df.groupby('method')[col].mean().idxmax()
-            va = _values(df, name, a, col)
-            if re.fullmatch(r'[-+]?\d+(\.\d*)?', b): d = va.mean() - float(b)          # against a number: a goal
-            else:
-                vb = _values(df, name, b, col)
-                d = paired_delta(df[df.method.isin([a, b])], b, col).get(a, np.nan)   # over the seeds both ran
-                if np.isnan(d): d = va.mean() - vb.mean()                           # none shared: the means
-            if op == 'vs': return f"{d:+.{digits}f}"
-            if (d > 0) != (op == '>'):
-                raise ValueError(f"the prose claims {a} {op} {b} in table {name!r} ({col}), but the difference is {d:+.4f}: rewrite the sentence")
-            return ''
-        if what == 'best':
-            best = df.groupby('method')[col].mean().idxmax()
-            return f"`{best}` ({fill(_SLOT.match(f'{{{name}:{best}:{col}}}'))})"
-        methods = [x.strip() for x in what.split(',')]
-        means = [_values(df, name, x, col).mean() for x in methods]
-        if len(methods) > 1: return f"{min(means):{f}}-{max(means):{f}}"
-        v = _values(df, name, methods[0], col)
-        if col not in _SPREAD or len(parts) > 2: return f"{v.mean():{f}}" + (one_seed if len(v) == 1 else '')
-        return f"{v.mean():.{digits}f} ± {v.std(ddof=1):.{digits}f}" if len(v) > 1 else f"{v.mean():.{digits}f}{one_seed}"
-    return _SLOT.sub(fill, text)
