@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['logger', 'atomic_write', 'lock_file', 'file_lock', 'seed_everything', 'config_hash', 'cache_dir', 'CheckpointError',
-           'load_checkpoint', 'set_aside', 'pick_device', 'git_commit', 'machine', 'log_to_stdout', 'fields_table']
+           'load_checkpoint', 'set_aside', 'pick_device', 'git_commit', 'cpu_model', 'machine', 'log_to_stdout',
+           'fields_table']
 
 # %% ../nbs/00_core.ipynb #45c23e77
 import os, json, fcntl, random, hashlib, tempfile, contextlib, platform, subprocess
@@ -159,15 +160,24 @@ def git_commit() -> str:
         return (sha + ('-dirty' if dirty else '')) if sha else 'unknown'
     except Exception: return 'unknown'
 
+def cpu_model(cpuinfo:str|None=None, # the text of /proc/cpuinfo (default: this machine's)
+             ) -> str:
+    "The processor's model name with its family and model numbers, e.g. 'AMD EPYC (family 25, model 1)'."
+    if cpuinfo is None:
+        try: cpuinfo = Path('/proc/cpuinfo').read_text()
+        except OSError: cpuinfo = ''
+    f = {}
+    for line in cpuinfo.splitlines():
+        if not line.strip() and f: break                     # the first processor's block is enough
+        k, _, v = line.partition(':')
+        f.setdefault(k.strip(), v.strip())
+    name = f.get('model name') or platform.processor() or platform.machine()
+    return f"{name} (family {f['cpu family']}, model {f['model']})" if f.get('cpu family') and f.get('model') else name
+
 def machine() -> str:
-    "The processor and accelerator a row ran on (its numbers can differ in the last digits, and through them the chosen epoch, between machines)."
+    "The processor model and accelerator a row ran on (its numbers can differ in the last digits, and through them the chosen epoch, between machines)."
     import torch
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path('/proc/cpuinfo').read_text().splitlines():
-            if line.startswith('model name'): cpu = line.split(':', 1)[1].strip(); break
-    except OSError: pass
-    return cpu + (f" + {torch.cuda.get_device_name()}" if torch.cuda.is_available() else '')
+    return cpu_model() + (f" + {torch.cuda.get_device_name()}" if torch.cuda.is_available() else '')
 
 # %% ../nbs/00_core.ipynb #d853c9ac
 import logging
