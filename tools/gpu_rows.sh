@@ -16,13 +16,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 B=.gpu
-# the thesis's autoencoder rows, the one autoencoder most of them share (denoising) first
-AE_ROWS="deep-denoising-wcb deep-denoising-smote deep-adasyn deep-denoising-wcb-mix deep-denoising-wcb-gaussian
- deep-denoising-wcb-uniform deep-denoising-wcb-half deep-denoising-wcb-k0 deep-denoising-wcb-k1 deep-denoising-wcb-k2
- deep-denoising-wcb-k10 deep-denoising-wcb-synweight deep-denoising-wcb+logit-adjusted deep-denoising-borderline
- deep-denoising-svm-smote deep-denoising-kmeans-smote beta-vae-1 beta-vae-2 deep-sparse-smote deep-sparse-smote-1e-2
- deep-sparse-smote-1e-1 deep-sparse-smote-prenorm deepsmote-code wae-wcb wae-smote beta-tcvae-smote"
-
 case "${1:-}" in
 bundle)
   : "${LATENT_IMBALANCE_DATA:?set LATENT_IMBALANCE_DATA to the folder that holds MNIST/raw/}"
@@ -41,6 +34,8 @@ run)
   export LATENT_IMBALANCE_DATA="$data" LATENT_IMBALANCE_CACHE="$(mktemp -d)"
   res=$(mktemp -d); cp -r results/mnist-thesis-mnist-"${PROFILE:-thesis}"* "$res"/ 2>/dev/null || true
   python3 -c "import torch; print('torch', torch.__version__, 'cuda', torch.cuda.is_available())"
+  # every method with an autoencoder, from the method table; those on the denoising autoencoder (most rows share it) first
+  AE_ROWS=$(python3 -c "from latent_imbalance.methods import METHODS; ms = [k for k, m in METHODS.items() if m.ae]; print(' '.join(sorted(ms, key=lambda k: METHODS[k].ae[0] != 'denoising')))")
   # shellcheck disable=SC2086
   timeout -s INT "${BUDGET:-480}" python3 -c "import sys; from latent_imbalance.cli import main; sys.argv[0] = 'latent-imbalance'; main()" \
     run --dataset mnist --profile "${PROFILE:-thesis}" --seeds ${SEEDS:-0} --jobs "${JOBS:-4}" --device "${DEVICE:-cuda}" \
