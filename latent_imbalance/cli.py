@@ -98,6 +98,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('--device', default='auto', help="'auto' (CUDA when present), 'cpu', 'cuda' or 'cuda:N'")
     r.add_argument('--precision', default='auto', choices=['auto', 'bf16', 'fp32'], help="arithmetic of the profiles' bf16='auto' settings: bf16 where the processor runs it natively (auto), or always bf16 / fp32; recorded in every row")
     r.add_argument('--rerun', action='store_true', help='run the asked-for rows again even if the results file has them')
+    r.add_argument('--rerun-elsewhere', action='store_true', help="run again the asked-for rows that another processor, or other arithmetic, made (a table's rows should come from one); rows made here are kept, so it resumes")
     r.add_argument('--download', action='store_true', help='download the dataset into the data root if it is missing (nothing is written there otherwise)')
     t = _parser('table', sub)
     t.add_argument('path', help='a results CSV written by run or demo')
@@ -153,6 +154,7 @@ def _command(a):
         if a.jobs < 1: raise ValueError(f"--jobs is a number of worker processes, at least 1; got {a.jobs}")
         if a.jobs > 1 and a.executor == 'ray': raise ValueError("--jobs is for the local executor; with --executor ray, Ray decides how many rows run at once")
         if a.address is not None and a.executor != 'ray': raise ValueError("--address names a Ray cluster to join; add --executor ray (or leave --address out)")
+        if a.rerun and a.rerun_elsewhere: raise ValueError("--rerun runs every asked-for row again and --rerun-elsewhere only those made on another processor; pass one of them")
         from latent_imbalance.train import PRECISION_ENV
         if a.precision == 'auto': os.environ.pop(PRECISION_ENV, None)
         else: os.environ[PRECISION_ENV] = a.precision            # read by this process and inherited by its workers
@@ -163,7 +165,7 @@ def _command(a):
             from latent_imbalance.cluster import RayExecutor
             executor = RayExecutor(address=a.address)
         df = E.run_table(a.dataset, methods=a.methods, seeds=a.seeds, profile=a.profile, imbalance=a.imbalance, classifier=a.classifier,
-                         results=a.results, download=a.download, rerun=a.rerun, executor=executor, device=a.device, progress=True)
+                         results=a.results, download=a.download, rerun='elsewhere' if a.rerun_elsewhere else a.rerun, executor=executor, device=a.device, progress=True)
         path = E.table_path(spec, a.results)
         _print_table(df, f"{path}")
         if df.attrs.get('failures'):

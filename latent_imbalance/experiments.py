@@ -7,8 +7,8 @@ __all__ = ['DATASETS', 'FOLDERS_ENV', 'PLUGINS_ENV', 'RUN_PROFILES', 'ROW_COLUMN
            'load_plugins', 'RunProfile', 'RunSpec', 'as_spec', 'classifier_config', 'run_spec', 'method_config',
            'make_split', 'imbalanced_test', 'fill_strategy', 'oversample', 'row_classifier', 'train_classifier',
            'second_stage', 'baseline_models', 'synthetic_quality', 'row_precision', 'run_one', 'ResultsFileError',
-           'table_path', 'read_table', 'write_row', 'RowTask', 'row_tasks', 'ensure_autoencoder', 'attempt_row',
-           'LocalExecutor', 'RowClaims', 'failures_path', 'record_failure', 'run_table']
+           'table_path', 'read_table', 'write_row', 'RowTask', 'row_tasks', 'made_here', 'ensure_autoencoder',
+           'attempt_row', 'LocalExecutor', 'RowClaims', 'failures_path', 'record_failure', 'run_table']
 
 # %% ../nbs/11_experiments.ipynb #4421742d
 import copy, numbers, os, time, warnings
@@ -597,18 +597,33 @@ def row_tasks(spec:RunSpec, # the table (`run_spec`)
               methods, # names in `METHODS`
               seeds, # the seeds
               df:pd.DataFrame, # the results table as it is
-              rerun:bool=False, # include rows that are already there
+              rerun:bool|str=False, # True: include rows that are already there; 'elsewhere': include those made on another processor or in other arithmetic
              ) -> list: # `RowTask`s
-    "The rows of a table still to run: every (seed, method) not in `df` with the current configuration hash (all with `rerun`)."
+    "The rows of a table still to run: every (seed, method) not in `df` with the current configuration hash (all with `rerun=True`; with `rerun='elsewhere'` also those `made_here` does not accept)."
+    _check_rerun(rerun)
     out = []
     for seed in seeds:
         for method in methods:
             cfg = method_config(spec, method)
             done = df[(df.method == method) & (df.seed == seed)]
-            if len(done) and (done.config_hash == config_hash(cfg)).all() and not rerun: continue
+            current = len(done) and (done.config_hash == config_hash(cfg)).all()
+            if current and (rerun is False or (rerun == 'elsewhere' and made_here(done, spec, method))): continue
             ae = None if cfg['ae'] is None else config_hash(dict(ae=cfg['ae'], data=cfg['data'], spec=spec.asdict(), seed=seed))
             out.append(RowTask(spec, method, seed, ae))
     return out
+
+def _check_rerun(rerun):
+    if rerun is not True and rerun is not False and rerun != 'elsewhere':
+        raise ValueError(f"rerun must be True, False or 'elsewhere' (rerun the rows another processor made), got {rerun!r}")
+
+def made_here(rows:pd.DataFrame, # rows of a results table (of one method)
+              spec:RunSpec, # their table
+              method:str, # their method
+              device:str='auto', # where this process runs rows
+             ) -> bool: # whether every row ran on this machine's processor (and accelerator) in the arithmetic a row of `method` would use here
+    "Whether rows of `method` were made where a new row would be: the same `core.machine()` string and the same precision (`row_precision`); rows without a recorded machine were not."
+    if not len(rows) or 'machine' not in rows or 'precision' not in rows: return False
+    return bool((rows.machine == machine()).all() and (rows.precision == row_precision(spec, method, device)[0]).all())
 
 def ensure_autoencoder(task:RowTask, # a row that needs an autoencoder
                        download:bool=False, # download the dataset if it is missing
@@ -660,13 +675,13 @@ class RowClaims:
         f = self.held.pop(key, None)
         if f is not None: f.close()
     def take(self, tasks, # `RowTask`s of this file
-             rerun:bool=False, # run rows that are already in the file
+             rerun:bool|str=False, # run rows that are already in the file (True), or those made elsewhere ('elsewhere': see `row_tasks`)
              skip=None, # called with (task, reason) for each row left to another process or found done
             ):
         "Yield the tasks this process may run, each claimed as it is taken: a row claimed elsewhere, or finished since the list was made, is skipped."
         for t in tasks:
             if not self.claim(t): skip and skip(t, 'another process is running it'); continue
-            if not rerun and len(row_tasks(t.spec, [t.method], [t.seed], read_table(self.path, repair=True))) == 0:
+            if rerun is not True and len(row_tasks(t.spec, [t.method], [t.seed], read_table(self.path, repair=True), rerun)) == 0:
                 self.release(t); skip and skip(t, 'another process has finished it'); continue
             yield t
 
@@ -709,13 +724,13 @@ def run_table(dataset:str, # a name in `DATASETS`
               results='results', # folder of the results files
               log=logger.info, # called with one line per finished row (default: the `latent_imbalance` logger; None: silent)
               download:bool=False, # download the dataset if it is missing
-              rerun:bool=False, # run the asked-for rows even if the file has them
+              rerun:bool|str=False, # run the asked-for rows even if the file has them (True), or where another processor or precision made them ('elsewhere')
               executor=None, # where rows run: `LocalExecutor()` (default) or `cluster.RayExecutor(...)`
               device:str='auto', # 'auto', 'cpu', 'cuda' or 'cuda:N'
               progress:bool=False, # show a progress bar of rows
              ) -> pd.DataFrame: # the whole table; rows that failed in `.attrs['failures']`
     "Run the missing rows of a table (all asked-for rows with `rerun`) on `executor` (default: `LocalExecutor`), merging each finished row into the CSV; returns the table, its failed rows in `.attrs['failures']`."
-    spec, seeds = run_spec(dataset, imbalance, profile, classifier), _check_seeds(seeds)
+    spec, seeds = run_spec(dataset, imbalance, profile, classifier), _check_seeds(seeds); _check_rerun(rerun)
     if Path(results).exists() and not Path(results).is_dir(): raise ValueError(f"results folder {results} is a file, not a folder; name a folder")
     path, methods = table_path(spec, results), list(methods or METHODS)
     for m in methods: method_config(spec, m)                 # unknown names fail before any work
