@@ -9,8 +9,8 @@ __all__ = ['THESIS_TABLES', 'THESIS_SOURCE', 'PUBLISHED', 'summarize_table', 're
            'plot_reconstructions', 'per_class_recall', 'shot_recall', 'paired_delta', 'holm', 'paired_comparison',
            'goal_check', 'plot_training_curves', 'method_family', 'total_seconds', 'seed_costs', 'rank_methods',
            'decision_table', 'label_points', 'plot_cost_vs_f1', 'plot_quality', 'protocol_change', 'machines_by_seed',
-           'on_seeds', 'seed_views', 'machine_views', 'claims_held', 'reproduce_commands', 'published_gaps',
-           'family_duel']
+           'on_seeds', 'seed_views', 'machine_views', 'one_machine', 'claims_held', 'reproduce_commands',
+           'published_gaps', 'family_duel']
 
 # %% ../nbs/11b_report.ipynb #6f35dfd3
 import numpy as np
@@ -621,9 +621,18 @@ def machine_views(df:pd.DataFrame, # a results table, its rows possibly made on 
                   seed_sets=(range(5), range(3), range(1)), # the seed sets to try, most seeds first
                  ) -> dict: # {label with processor, seeds and method count: a view `rank_methods` accepts}
     "The rankable views of a table made on more than one processor: `seed_views` of each processor's rows (rows without a recorded processor count as one of their own), so that no ranking mixes processors."
-    where = df.machine.fillna('not recorded') if 'machine' in df else pd.Series('not recorded', index=df.index)
     out = {}
-    for m, part in df.groupby(where): out.update(seed_views(part, f"{label}, {m}", seed_sets))
+    for m, part in df.groupby(_where(df)): out.update(seed_views(part, f"{label}, {m}", seed_sets))
+    return out
+
+def _where(df): return df.machine.fillna('not recorded') if 'machine' in df else pd.Series('not recorded', index=df.index)
+
+def one_machine(df:pd.DataFrame, # a results table, its rows possibly made on several processors
+               ) -> pd.DataFrame: # the rows of the processor that made the most of them (the whole table when one made all)
+    "The rows that one processor made, for the analyses that read a whole table (a protocol change, an ablation) while the table is being rerun on another processor: those of the processor with the most rows (ties: the first name in order); `.attrs['machine']` names it."
+    if not len(df): return df
+    where = _where(df); m = where.value_counts().sort_index().idxmax()
+    out = df[where == m].reset_index(drop=True); out.attrs['machine'] = m
     return out
 
 def claims_held(pch:pd.DataFrame, # from `protocol_change`
