@@ -20,7 +20,7 @@ from torchvision.models.resnet import ResNet, BasicBlock
 from .data import as_unit_images
 from sklearn.metrics import f1_score
 from .core import config_hash
-from .train import to_device, autocast, Checkpoint
+from .train import to_device, autocast, Checkpoint, arithmetic_key
 
 # %% ../nbs/10_classifiers.ipynb #463ddf26
 class MLP(nn.Sequential):
@@ -372,7 +372,7 @@ def fit_classifier(model, # the classifier to train in place (`build_classifier`
             torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=steps) if cfg.schedule == 'onecycle' else None
     if cfg.schedule not in ('constant', 'onecycle', 'step'): raise ValueError(f"schedule must be 'constant', 'onecycle' or 'step', got {cfg.schedule!r}")
     state = dict(epoch=0, history=[], best=-1., best_state=None)
-    store = Checkpoint(checkpoint, config_hash(dict(train=cfg.key(), seed=cfg.seed, model=type(model).__name__, n=len(X), n_real=n_real,
+    store = Checkpoint(checkpoint, config_hash(dict(train={**cfg.key(), **arithmetic_key(cfg.bf16, dev)}, seed=cfg.seed, model=type(model).__name__, n=len(X), n_real=n_real,
                                                     counts=np.bincount(y.numpy()).tolist(), val=None if X_val is None else len(X_val))))
     ck = store.load(dev, required=('model', 'opt', 'gen', *state))
     if ck is not None:                    # resume: weights, optimizer, schedule, generator, history and best weights so far

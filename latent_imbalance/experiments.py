@@ -26,7 +26,7 @@ from .methods import (Method, METHODS, ABLATIONS, ALTERNATIVES, EXTENSIONS, THES
                                       describe_method)                       # also importable from here, where callers have always found it)
 from . import smote, adasyn, calibration   # noqa: F401 (their samplers join SAMPLERS)
 from .latent import LatentOversampler, encode_images, decode_codes
-from .train import TrainConfig, train_autoencoder, earlier_seconds, use_bf16
+from .train import TrainConfig, train_autoencoder, earlier_seconds, use_bf16, arithmetic_key
 from .autoencoders import sparsity_report
 from .classifiers import (ClassifierConfig, Recipe, RECIPES, recipe, build_classifier, fit_classifier, predict, retrain_head,
                                           tune_logit_adjustment, adjust_logits, head_of, penultimate_features)
@@ -322,13 +322,17 @@ def second_stage(method:str, # a two-stage name in `METHODS` (one with a `head` 
     return clf.eval(), hist, extras
 
 # %% ../nbs/11_experiments.ipynb #d5e9c64f
-def _checkpoint(spec:RunSpec, method:str, seed:int) -> Path:
-    "Where a row's classifier saves its epochs (removed when the row is done): the cache's `checkpoints` folder."
-    return cache_dir('checkpoints')/f"{spec.dataset}-{method}-{config_hash(method_config(spec, 'baseline' if method == 'reference' else method))}-s{seed}.ckpt"
+def _classifier_key(spec:RunSpec, method:str, device:str='auto') -> dict:
+    "A row's configuration and, where bf16 runs unasked (`arithmetic_key`), its arithmetic: the identity of its classifier's files."
+    return {**method_config(spec, method), **arithmetic_key(_row_classifier_config(METHODS[method], spec, 0).bf16, pick_device(device))}
 
-def _reference_path(spec:RunSpec, seed:int) -> Path:
+def _checkpoint(spec:RunSpec, method:str, seed:int, device:str='auto') -> Path:
+    "Where a row's classifier saves its epochs (removed when the row is done): the cache's `checkpoints` folder."
+    return cache_dir('checkpoints')/f"{spec.dataset}-{method}-{config_hash(_classifier_key(spec, 'baseline' if method == 'reference' else method, device))}-s{seed}.ckpt"
+
+def _reference_path(spec:RunSpec, seed:int, device:str='auto') -> Path:
     "Where the table's baseline models of a seed are cached: written by whichever row needs them first, read by the others."
-    return cache_dir('classifiers')/f"{config_hash(method_config(spec, 'baseline'))}-s{seed}.pt"
+    return cache_dir('classifiers')/f"{config_hash(_classifier_key(spec, 'baseline', device))}-s{seed}.pt"
 
 def baseline_models(spec:RunSpec, # the table (`run_spec`)
                     seed:int, # the table's seed
@@ -337,7 +341,7 @@ def baseline_models(spec:RunSpec, # the table (`run_spec`)
                     device:str='auto', # where it trains if it is not cached
                    ) -> tuple: # (model at the chosen epoch, model at the last epoch, seconds its training took)
     "The seed's plain cross-entropy classifier (the `baseline` row's, stage one of the two-stage rows, the reference of the synthetic-image measures): from the cache, or trained once and cached."
-    path = _reference_path(spec, seed)
+    path = _reference_path(spec, seed, device)
     best, last = row_classifier(spec, train.shape, train.n_classes), row_classifier(spec, train.shape, train.n_classes)
     with file_lock(path):                    # rows of other processes needing it meanwhile wait, then load it
         if path.exists():
@@ -346,16 +350,16 @@ def baseline_models(spec:RunSpec, # the table (`run_spec`)
                 best.load_state_dict(ck['model']); last.load_state_dict(ck['last'])
                 return best.eval(), last.eval(), float(ck['seconds'])
             except (CheckpointError, RuntimeError): path.unlink(missing_ok=True)
-        ckpt, t0 = _checkpoint(spec, 'reference', seed), time.perf_counter()
+        ckpt, t0 = _checkpoint(spec, 'reference', seed, device), time.perf_counter()
         best, last, hist = train_classifier('baseline', spec, to_unit_range(train.images).numpy(), train.labels, val, seed, device=device, checkpoint=ckpt)
         seconds = time.perf_counter() - t0 + earlier_seconds(hist)
         with atomic_write(path) as f: torch.save({'model': best.state_dict(), 'last': last.state_dict(), 'seconds': seconds, 'history': hist}, f)
         ckpt.unlink(missing_ok=True)
     return best, last, seconds
 
-def _baseline_history(spec:RunSpec, seed:int) -> list:
+def _baseline_history(spec:RunSpec, seed:int, device:str='auto') -> list:
     "The cached baseline's training history (per epoch: loss, seconds, validation macro F1)."
-    return load_checkpoint(_reference_path(spec, seed), required=('history',))['history']
+    return load_checkpoint(_reference_path(spec, seed, device), required=('history',))['history']
 
 def synthetic_quality(ref, # the reference classifier (its penultimate features are the space)
                       test, # the test `ImageData` (the real images)
@@ -405,9 +409,9 @@ def run_one(spec:RunSpec, # the table (`run_spec`)
     with warnings.catch_warnings():          # samplers' notes (e.g. WCB without a minority class) are the method's behaviour
         warnings.simplefilter('ignore', UserWarning)
         Xr, yr, ae, sampler = oversample(method, spec, train, seed, device)
-        ckpt = _checkpoint(spec, method, seed)           # an interrupted row resumes its classifier from the last epoch
+        ckpt = _checkpoint(spec, method, seed, device)   # an interrupted row resumes its classifier from the last epoch
         if method == 'baseline':
-            clf, clf_last, _ = base(); hist = _baseline_history(spec, seed)
+            clf, clf_last, _ = base(); hist = _baseline_history(spec, seed, device)
         elif m.two_stage:                    # stage one is the seed's baseline model, trained once and shared
             b, b_last, _ = base()
             clf, hist, extras = second_stage(method, spec, b, Xr, yr, val, seed)
