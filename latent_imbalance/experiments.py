@@ -428,6 +428,7 @@ def run_one(spec:RunSpec, # the table (`run_spec`)
                precision=row_precision(spec, method, device)[0], ae_precision=row_precision(spec, method, device)[1],
                n_synthetic=int(len(yr) - len(train)), n_val=len(val),
                shared_seconds=round(base_seconds, 1) if m.two_stage else 0.,
+               **({} if ae is None else dict(ae_seconds=round(sum(r.get('seconds', 0.) for r in ae.history), 1), ae_loaded=bool(ae.from_cache))),
                **{k: round(v, 6) for k, v in extras.items()})
     if spec.data.imbalanced_test:            # DeepSMOTE's figures are on a test set with the training imbalance
         ti = imbalanced_test(train, test, seed)

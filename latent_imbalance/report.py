@@ -431,13 +431,16 @@ def method_family(method:str, # a name in `METHODS`
 
 def total_seconds(df:pd.DataFrame, # a results table
                  ) -> pd.Series: # mean seconds per row and method, shared autoencoders charged
-    "Mean seconds per method, everything it needs included: a row that loaded a shared autoencoder from the cache is charged the training time that the costliest row of that autoencoder carried, and a two-stage row the baseline model it starts from (`shared_seconds`). Training the reference classifier of the synthetic-image measures (`reference_seconds`) is a measurement, not the method's cost, and is left out."
+    "Mean seconds per method, everything it needs included: a row that loaded its autoencoder from the cache is charged the autoencoder's recorded training time (`ae_seconds`, `ae_loaded`), and a two-stage row the baseline model it starts from (`shared_seconds`). Rows written before the runner recorded `ae_seconds` are charged the training time that the costliest row of their shared autoencoder carried. Training the reference classifier of the synthetic-image measures (`reference_seconds`) is a measurement, not the method's cost, and is left out."
     own = df.seconds - (df.reference_seconds.fillna(0) if 'reference_seconds' in df else 0) + (df.shared_seconds.fillna(0) if 'shared_seconds' in df else 0)
+    known = df.ae_seconds.notna() & df.ae_loaded.notna() if {'ae_seconds', 'ae_loaded'} <= set(df.columns) else pd.Series(False, index=df.index)
+    if known.any():                                    # the loaded autoencoder's own training time (a CSV reads the flag back as bool or text)
+        own = own + np.where(known & df.ae_loaded.isin([True, 'True']), df.ae_seconds.fillna(0), 0.)
     sec = own.groupby(df.method).mean()
     plain = sec[[m for m in sec.index if METHODS[m].ae is None]].median()
-    out = sec.copy()
-    for ae in {repr(METHODS[m].ae) for m in sec.index if METHODS[m].ae is not None}:
-        peers = [m for m in sec.index if repr(METHODS[m].ae) == ae]
+    out, charged = sec.copy(), set(df.method[known])
+    for ae in {repr(METHODS[m].ae) for m in sec.index if METHODS[m].ae is not None and m not in charged}:
+        peers = [m for m in sec.index if repr(METHODS[m].ae) == ae and m not in charged]
         trainer = sec[peers].idxmax()                  # the row that trained the autoencoder already carries its cost
         for m in peers:
             if m != trainer: out[m] += max(0., sec[trainer] - plain)
