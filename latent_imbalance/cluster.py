@@ -9,7 +9,8 @@ __all__ = ['RAY_MIN_VERSION', 'private_token', 'RayExecutor', 'ProcessExecutor']
 import os, secrets, warnings
 from pathlib import Path
 from .core import cache_dir
-from .experiments import RowTask, ensure_autoencoder, attempt_row, FOLDERS_ENV, PLUGINS_ENV
+from .experiments import RowTask, ensure_autoencoder, attempt_row
+from .methods import FOLDERS_ENV, PLUGINS_ENV
 from .data import DATA_ENV
 
 # %% ../nbs/14_cluster.ipynb #dbe5c041

@@ -18,7 +18,8 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from pathlib import Path
 import os
-from .experiments import METHODS, ABLATIONS, ALTERNATIVES, read_table, method_config, run_spec, table_path
+from .methods import METHODS, ABLATIONS, ALTERNATIVES, method_config, run_spec
+from .results import read_table, table_path
 from .core import config_hash
 
 # %% ../nbs/11b_report.ipynb #a291bfa4
