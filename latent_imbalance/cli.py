@@ -97,6 +97,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('--jobs', type=int, default=1, metavar='N', help="worker processes on this machine that share the rows, each with its share of the cores (local executor)")
     r.add_argument('--device', default='auto', help="'auto' (CUDA when present), 'cpu', 'cuda' or 'cuda:N'")
     r.add_argument('--precision', default='auto', choices=['auto', 'bf16', 'fp32'], help="arithmetic of the profiles' bf16='auto' settings: bf16 where the processor runs it natively (auto), or always bf16 / fp32; recorded in every row")
+    r.add_argument('--isa', default=None, choices=['native', 'avx2'], help="cap PyTorch's CPU kernels at this instruction set before anything runs (avx2: a newer processor computes what an AVX2-only one does; see core.cap_isa); recorded in every row (default: $LATENT_IMBALANCE_ISA, else native)")
     r.add_argument('--rerun', action='store_true', help='run the asked-for rows again even if the results file has them')
     r.add_argument('--rerun-elsewhere', action='store_true', help="run again the asked-for rows that another processor, or other arithmetic, made (a table's rows should come from one); rows made here are kept, so it resumes")
     r.add_argument('--download', action='store_true', help='download the dataset into the data root if it is missing (nothing is written there otherwise)')
@@ -148,6 +149,8 @@ def _command(a):
         _print_table(df, f"digits (embedded), {spec.imbalance} split (ratio {spec.data.ratio:g}), {spec.classifier.upper()}, "
                          f"test set of {n_test} images, profile {a.profile}, seeds {a.seeds}; results in {E.table_path(spec, results)}")
     elif a.command == 'run':
+        from latent_imbalance.core import cap_isa
+        cap_isa(a.isa)                                           # before any computation; inherited by the workers
         if (a.dataset is None) == (a.data_dir is None): raise ValueError("run needs --dataset NAME or --data-dir DIR (one of them)")
         if a.data_dir is not None: a.dataset = E.register_folder(a.data_dir)
         spec, executor = E.run_spec(a.dataset, a.imbalance, a.profile, a.classifier), None

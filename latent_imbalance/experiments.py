@@ -9,7 +9,7 @@ __all__ = ['make_split', 'imbalanced_test', 'fill_strategy', 'oversample', 'row_
            'ABLATIONS', 'ALTERNATIVES', 'EXTENSIONS', 'THESIS_ROWS', 'describe_method', 'Dataset', 'DATASETS',
            'FOLDERS_ENV', 'PLUGINS_ENV', 'register_folder', 'load_plugins', 'RunProfile', 'RUN_PROFILES', 'RunSpec',
            'as_spec', 'classifier_config', 'run_spec', 'method_config', 'ROW_COLUMNS', 'LAST_EPOCH', 'ResultsFileError',
-           'table_path', 'read_table', 'write_row', 'failures_path', 'record_failure']
+           'table_path', 'read_table', 'write_row', 'failures_path', 'record_failure', 'arithmetic', 'SAME_ARITHMETIC']
 
 # %% ../nbs/11_experiments.ipynb #4421742d
 import copy, numbers, time, warnings
@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from .core import atomic_write, file_lock, lock_file, config_hash, seed_everything, cache_dir, load_checkpoint, CheckpointError, git_commit, machine, logger, pick_device
+from .core import atomic_write, file_lock, lock_file, config_hash, seed_everything, cache_dir, load_checkpoint, CheckpointError, git_commit, machine, isa, logger, pick_device
 from .data import (load_dataset, imbalance_counts, imbalanced_indices, balanced_validation, to_unit_range,
                                    from_unit_range)
 from .base import make_sampler
@@ -27,13 +27,13 @@ from .methods import (Method, METHODS, ABLATIONS, ALTERNATIVES, EXTENSIONS, THES
                                       describe_method, Dataset, DATASETS, FOLDERS_ENV, PLUGINS_ENV, register_folder, load_plugins,   # and the tables' specs,
                                       RunProfile, RUN_PROFILES, RunSpec, as_spec, classifier_config, run_spec, method_config,      # also importable from here,
                                       _ae_settings, _cap, _row_classifier_config, _register_from_env)                                    # where callers have always found them)
-from .results import (ROW_COLUMNS, LAST_EPOCH, ResultsFileError, table_path, read_table, write_row,  # noqa: F401 (the results file, likewise)
+from .results import (ROW_COLUMNS, LAST_EPOCH, ResultsFileError, table_path, read_table, write_row, arithmetic, SAME_ARITHMETIC,  # noqa: F401 (the results file, likewise)
                                       failures_path, record_failure, _clear_failure)
 
 _all_ = ['Method', 'METHODS', 'ABLATIONS', 'ALTERNATIVES', 'EXTENSIONS', 'THESIS_ROWS', 'describe_method', 'Dataset', 'DATASETS',
          'FOLDERS_ENV', 'PLUGINS_ENV', 'register_folder', 'load_plugins', 'RunProfile', 'RUN_PROFILES', 'RunSpec', 'as_spec',
          'classifier_config', 'run_spec', 'method_config', 'ROW_COLUMNS', 'LAST_EPOCH', 'ResultsFileError', 'table_path', 'read_table',
-         'write_row', 'failures_path', 'record_failure']   # `from latent_imbalance.experiments import *` keeps giving them
+         'write_row', 'failures_path', 'record_failure', 'arithmetic', 'SAME_ARITHMETIC']   # `from latent_imbalance.experiments import *` keeps giving them
 from . import smote, adasyn, calibration   # noqa: F401 (their samplers join SAMPLERS)
 from .latent import LatentOversampler, encode_images, decode_codes
 from .train import train_autoencoder, earlier_seconds, use_bf16, arithmetic_key
@@ -276,7 +276,7 @@ def run_one(spec:RunSpec, # the table (`run_spec`)
                macro_f1_last=round(float(ml['macro_f1']), 6), balanced_accuracy_last=round(float(ml['balanced_accuracy']), 6),
                seconds=0., config_hash=config_hash(method_config(spec, method)),
                git_commit=git_commit(), torch_version=torch.__version__, n_train=int(len(yr)), epochs=len(hist),
-               ae_epochs=len(ae.history) if ae is not None else 0, **spec.asdict(), threads=torch.get_num_threads(), machine=machine(),
+               ae_epochs=len(ae.history) if ae is not None else 0, **spec.asdict(), threads=torch.get_num_threads(), machine=machine(), isa=isa(),
                precision=row_precision(spec, method, device)[0], ae_precision=row_precision(spec, method, device)[1],
                n_synthetic=int(len(yr) - len(train)), n_val=len(val),
                shared_seconds=round(base_seconds, 1) if m.two_stage else 0.,
@@ -364,10 +364,11 @@ def made_here(rows:pd.DataFrame, # rows of a results table (of one method)
               spec:RunSpec, # their table
               method:str, # their method
               device:str='auto', # where this process runs rows
-             ) -> bool: # whether every row ran on this machine's processor (and accelerator) in the arithmetic a row of `method` would use here
-    "Whether rows of `method` were made where a new row would be: the same `core.machine()` string and the same precision (`row_precision`); rows without a recorded machine were not."
+             ) -> bool: # whether every row has the arithmetic a row of `method` would have here
+    "Whether rows of `method` were made in the arithmetic a new row would have: the same processor (`results.arithmetic`: this `core.machine()`, or the one its capped kernels reproduce) and the same precision (`row_precision`); rows without a recorded machine were not."
     if not len(rows) or 'machine' not in rows or 'precision' not in rows: return False
-    return bool((rows.machine == machine()).all() and (rows.precision == row_precision(spec, method, device)[0]).all())
+    here = arithmetic(pd.DataFrame(dict(machine=[machine()], isa=[isa()]))).iloc[0]
+    return bool((arithmetic(rows) == here).all() and (rows.precision == row_precision(spec, method, device)[0]).all())
 
 def ensure_autoencoder(task:RowTask, # a row that needs an autoencoder
                        download:bool=False, # download the dataset if it is missing

@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt
 from pathlib import Path
 import os
 from .methods import METHODS, ABLATIONS, ALTERNATIVES, method_config, run_spec
-from .results import read_table, table_path
+from .results import read_table, table_path, arithmetic
 from .core import config_hash
 
 # %% ../nbs/11b_report.ipynb #a291bfa4
@@ -467,7 +467,7 @@ def _why_unrankable(df:pd.DataFrame) -> str:
         common = sorted(set.intersection(*map(set, seeds)))
         return (f"its methods ran on different seeds ({', '.join(f'{m}: {list(s)}' for m, s in list(seeds.items())[:3])}, ...); "
                 f"rank the seeds all share (df[df.seed.isin({common})]) or run the missing rows")
-    machines = sorted(set(df.machine.fillna('not recorded'))) if 'machine' in df else []
+    machines = sorted(set(arithmetic(df))) if 'machine' in df else []
     if len(machines) > 1: return f"its rows ran on {len(machines)} processors {machines}: rank one processor's rows, or rerun on one"
     return ''
 
@@ -629,7 +629,7 @@ def machine_views(df:pd.DataFrame, # a results table, its rows possibly made on 
     for m, part in df.groupby(_where(df)): out.update(seed_views(part, f"{label}, {m}", seed_sets))
     return out
 
-def _where(df): return df.machine.fillna('not recorded') if 'machine' in df else pd.Series('not recorded', index=df.index)
+def _where(df): return arithmetic(df)   # the processor whose arithmetic each row has (`results.arithmetic`)
 
 def one_machine(df:pd.DataFrame, # a results table, its rows possibly made on several processors
                ) -> pd.DataFrame: # the rows of the processor that made the most of them (the whole table when one made all)
