@@ -219,7 +219,7 @@ def fields_table(cls, # a dataclass
         rows.append(f"| `{f.name}` | `{str(typ(f.type) or f.type).replace('|', chr(92) + '|')}` | {d} | {note} |")   # a bar in a type does not end the cell
     return Markdown('\n'.join(rows))
 
-# %% ../nbs/00_core.ipynb #fc5ae827
+# %% ../nbs/00_core.ipynb #59c892dc
 ISA_ENV = 'LATENT_IMBALANCE_ISA'   # 'avx2': cap PyTorch's CPU kernels at AVX2 in this process and the workers it starts
 ISA_CAPS = {'avx2': {'ATEN_CPU_CAPABILITY': 'avx2', 'ONEDNN_MAX_CPU_ISA': 'AVX2', 'MKL_CBWR': 'AVX2', 'MKL_ENABLE_INSTRUCTIONS': 'AVX2'}}
 

@@ -162,7 +162,7 @@ def _clear_failure(path, task):
         else: fpath.unlink()
 
 
-# %% ../nbs/11d_results.ipynb #f5720556
+# %% ../nbs/11d_results.ipynb #4f9402bf
 SAME_ARITHMETIC = {   # (processor, kernels as `core.isa` records them): the processor whose rows it reproduces (checked in benchmarks/same_arithmetic.csv)
     ('AMD EPYC (family 25, model 17)', 'AVX2 (capped)'): 'AMD EPYC (family 25, model 1)',
 }
