@@ -655,10 +655,11 @@ def reproduce_commands(df:pd.DataFrame, # a results table
                        spec, # its `RunSpec`
                        results:str='results', # the folder the commands write into
                       ) -> str: # shell lines, one per group of methods that ran the same seeds
-    "The `latent-imbalance run` lines that regenerate exactly a table's rows: one per set of seeds, naming its methods."
+    "The `latent-imbalance run` lines that regenerate exactly a table's rows: one per set of seeds, naming its methods, with the rows' precision when they share one (so that a processor whose `--precision auto` would pick another computes theirs)."
     groups = {}
     for m, s in df.groupby('method').seed.apply(lambda s: tuple(sorted(set(int(v) for v in s)))).items(): groups.setdefault(s, []).append(m)
     base = f"latent-imbalance run --dataset {spec.dataset} --imbalance {spec.imbalance} --profile {spec.profile} --classifier {spec.classifier}"
+    if 'precision' in df and df.precision.notna().all() and df.precision.nunique() == 1: base += f" --precision {df.precision.iloc[0]}"
     return '\n'.join(f"{base} --seeds {' '.join(map(str, s))} --methods {' '.join(sorted(ms))} --results {results}" for s, ms in sorted(groups.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
 
