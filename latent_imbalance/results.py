@@ -170,8 +170,9 @@ _CHECKED = ['macro_recall', 'macro_precision', 'macro_f1', 'balanced_accuracy', 
 
 def arithmetic(df:pd.DataFrame, # rows of a results table
               ) -> pd.Series: # per row, the processor whose arithmetic it has
-    "The processor whose arithmetic each row has: its `machine`, or the processor that `SAME_ARITHMETIC` says its capped kernels reproduce; 'not recorded' for rows without a machine."
+    "The processor whose arithmetic each row has: its `machine`, or the processor that `SAME_ARITHMETIC` says its capped kernels reproduce; capped kernels that no check backs are an arithmetic of their own ('<machine>, <kernels>'); 'not recorded' for rows without a machine."
     if 'machine' not in df: return pd.Series('not recorded', index=df.index, dtype=object)
     m = df.machine.fillna('not recorded').astype(str)
     k = df.isa.fillna('').astype(str) if 'isa' in df else pd.Series('', index=df.index)
-    return pd.Series([SAME_ARITHMETIC.get((a, b), a) for a, b in zip(m, k)], index=df.index, dtype=object)
+    def one(a, b): return SAME_ARITHMETIC.get((a, b)) or (f'{a}, {b}' if b.endswith('(capped)') else a)
+    return pd.Series([one(a, b) for a, b in zip(m, k)], index=df.index, dtype=object)
