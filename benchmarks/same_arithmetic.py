@@ -9,7 +9,8 @@ processor and kernels; a new check replaces the old one), which backs the pairs 
     OMP_NUM_THREADS=1 python benchmarks/same_arithmetic.py --table cifar10-thesis-cifar10-cpu --method baseline --seed 1
 
 The row runs through `latent-imbalance run` in a fresh process (the cap must be set before the first computation)
-into --work (default: a new temporary folder); a --work folder that already holds the row resumes it, or reuses it.
+into --work (default: a new temporary folder); a --work folder that already holds the row resumes it, or reuses it
+if the row records its kernels.
 """
 import argparse, os, subprocess, sys, tempfile
 from pathlib import Path
@@ -28,7 +29,7 @@ def main(argv=None):
     a = p.parse_args(argv)
     import pandas as pd
     from latent_imbalance.core import atomic_write, machine
-    from latent_imbalance.results import read_table, _CHECKED
+    from latent_imbalance.results import read_table, CHECKED_FIGURES
     ref = read_table(Path(a.results)/f'{a.table}.csv')
     ref = ref[(ref.method == a.method) & (ref.seed == a.seed)]
     if len(ref) != 1: sys.exit(f"{a.table} has no row of {a.method}, seed {a.seed}: name a committed row")
@@ -46,12 +47,12 @@ def main(argv=None):
     mine = [t for t in Path(work).glob('*.csv') if not t.stem.endswith('-failures')]
     mine = read_table(mine[0]); mine = mine[(mine.method == a.method) & (mine.seed == a.seed)].iloc[0]
     if mine.config_hash != ref.config_hash: sys.exit(f"the row here has configuration {mine.config_hash}, the committed one {ref.config_hash}: not the same row")
-    kernels = mine['isa'] if isinstance(mine.get('isa'), str) else f"{a.isa.upper()} (capped)"
-    if not isinstance(mine.get('isa'), str): print(f"note: the row in {work} predates the isa column; it is taken as run under the cap asked for")
+    if not isinstance(mine.get('isa'), str): sys.exit(f"the row in {work} does not record its kernels (made before rows had an isa column); run the check in a new --work folder")
+    kernels = mine['isa']
     line = dict(table=a.table, method=a.method, seed=a.seed, config_hash=ref.config_hash, reference_machine=ref.machine,
                 machine=mine.machine, isa=kernels, precision=mine.precision, threads=int(mine.threads),
-                **{k: mine[k] for k in _CHECKED}, **{f'{k}_reference': ref[k] for k in _CHECKED},
-                identical=all(float(mine[k]) == float(ref[k]) for k in _CHECKED), seconds=mine.seconds, torch_version=mine.torch_version)
+                **{k: mine[k] for k in CHECKED_FIGURES}, **{f'{k}_reference': ref[k] for k in CHECKED_FIGURES},
+                identical=all(float(mine[k]) == float(ref[k]) for k in CHECKED_FIGURES), seconds=mine.seconds, torch_version=mine.torch_version)
     out = Path(a.out)
     old = pd.read_csv(out) if out.exists() else pd.DataFrame(columns=list(line))
     key = ['table', 'method', 'seed', 'machine', 'isa']
@@ -59,7 +60,7 @@ def main(argv=None):
     new = pd.concat([old, pd.DataFrame([line])], ignore_index=True).sort_values(key)
     with atomic_write(out, 'w') as f: new.to_csv(f, index=False)
     print(f"{a.table} {a.method} seed {a.seed}: {ref.machine} (committed) against {mine.machine}, {line['isa']}")
-    for k in _CHECKED: print(f"  {k:24s} {ref[k]!s:>10s} {mine[k]!s:>10s}  {'same' if float(mine[k]) == float(ref[k]) else 'DIFFERENT'}")
+    for k in CHECKED_FIGURES: print(f"  {k:24s} {ref[k]!s:>10s} {mine[k]!s:>10s}  {'same' if float(mine[k]) == float(ref[k]) else 'DIFFERENT'}")
     print('identical' if line['identical'] else 'NOT identical')
     return 0 if line['identical'] else 1
 

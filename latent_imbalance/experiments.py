@@ -9,7 +9,8 @@ __all__ = ['make_split', 'imbalanced_test', 'fill_strategy', 'oversample', 'row_
            'ABLATIONS', 'ALTERNATIVES', 'EXTENSIONS', 'THESIS_ROWS', 'describe_method', 'Dataset', 'DATASETS',
            'FOLDERS_ENV', 'PLUGINS_ENV', 'register_folder', 'load_plugins', 'RunProfile', 'RUN_PROFILES', 'RunSpec',
            'as_spec', 'classifier_config', 'run_spec', 'method_config', 'ROW_COLUMNS', 'LAST_EPOCH', 'ResultsFileError',
-           'table_path', 'read_table', 'write_row', 'failures_path', 'record_failure', 'arithmetic', 'SAME_ARITHMETIC']
+           'table_path', 'read_table', 'write_row', 'failures_path', 'record_failure', 'arithmetic', 'arithmetic_of',
+           'provenance', 'SAME_ARITHMETIC', 'CHECKED_FIGURES']
 
 # %% ../nbs/11_experiments.ipynb #4421742d
 import copy, numbers, time, warnings
@@ -27,13 +28,14 @@ from .methods import (Method, METHODS, ABLATIONS, ALTERNATIVES, EXTENSIONS, THES
                                       describe_method, Dataset, DATASETS, FOLDERS_ENV, PLUGINS_ENV, register_folder, load_plugins,   # and the tables' specs,
                                       RunProfile, RUN_PROFILES, RunSpec, as_spec, classifier_config, run_spec, method_config,      # also importable from here,
                                       _ae_settings, _cap, _row_classifier_config, _register_from_env)                                    # where callers have always found them)
-from .results import (ROW_COLUMNS, LAST_EPOCH, ResultsFileError, table_path, read_table, write_row, arithmetic, SAME_ARITHMETIC,  # noqa: F401 (the results file, likewise)
+from .results import (ROW_COLUMNS, LAST_EPOCH, ResultsFileError, table_path, read_table, write_row, arithmetic, arithmetic_of, provenance, SAME_ARITHMETIC, CHECKED_FIGURES,  # noqa: F401 (the results file, likewise)
                                       failures_path, record_failure, _clear_failure)
 
 _all_ = ['Method', 'METHODS', 'ABLATIONS', 'ALTERNATIVES', 'EXTENSIONS', 'THESIS_ROWS', 'describe_method', 'Dataset', 'DATASETS',
          'FOLDERS_ENV', 'PLUGINS_ENV', 'register_folder', 'load_plugins', 'RunProfile', 'RUN_PROFILES', 'RunSpec', 'as_spec',
          'classifier_config', 'run_spec', 'method_config', 'ROW_COLUMNS', 'LAST_EPOCH', 'ResultsFileError', 'table_path', 'read_table',
-         'write_row', 'failures_path', 'record_failure', 'arithmetic', 'SAME_ARITHMETIC']   # `from latent_imbalance.experiments import *` keeps giving them
+         'write_row', 'failures_path', 'record_failure', 'arithmetic', 'arithmetic_of', 'provenance', 'SAME_ARITHMETIC',
+         'CHECKED_FIGURES']   # `from latent_imbalance.experiments import *` keeps giving them
 from . import smote, adasyn, calibration   # noqa: F401 (their samplers join SAMPLERS)
 from .latent import LatentOversampler, encode_images, decode_codes
 from .train import train_autoencoder, earlier_seconds, use_bf16, arithmetic_key
@@ -367,8 +369,7 @@ def made_here(rows:pd.DataFrame, # rows of a results table (of one method)
              ) -> bool: # whether every row has the arithmetic a row of `method` would have here
     "Whether rows of `method` were made in the arithmetic a new row would have: the same processor (`results.arithmetic`: this `core.machine()`, or the one its capped kernels reproduce) and the same precision (`row_precision`); rows without a recorded machine were not."
     if not len(rows) or 'machine' not in rows or 'precision' not in rows: return False
-    here = arithmetic(pd.DataFrame(dict(machine=[machine()], isa=[isa()]))).iloc[0]
-    return bool((arithmetic(rows) == here).all() and (rows.precision == row_precision(spec, method, device)[0]).all())
+    return bool((arithmetic(rows) == arithmetic_of(machine(), isa())).all() and (rows.precision == row_precision(spec, method, device)[0]).all())
 
 def ensure_autoencoder(task:RowTask, # a row that needs an autoencoder
                        download:bool=False, # download the dataset if it is missing
