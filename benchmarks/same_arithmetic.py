@@ -10,7 +10,8 @@ processor and kernels; a new check replaces the old one), which backs the pairs 
 
 The row runs through `latent-imbalance run` in a fresh process (the cap must be set before the first computation)
 into --work (default: a new temporary folder); a --work folder that already holds the row resumes it, or reuses it
-if the row records its kernels.
+if the row records its kernels. The row trains everything it needs (its classifiers, its autoencoder) in a cache of its
+own inside --work, never loading a model that another run trained: a check that loaded one would compare nothing.
 """
 import argparse, os, subprocess, sys, tempfile
 from pathlib import Path
@@ -40,7 +41,7 @@ def main(argv=None):
     work = a.work or tempfile.mkdtemp(prefix='same-arithmetic-')
     args = ['--dataset', ref.dataset, '--imbalance', ref.imbalance, '--profile', ref.profile, '--classifier', ref.classifier,
             '--methods', a.method, '--seeds', str(a.seed), '--results', work, '--isa', a.isa, '--precision', ref.precision]
-    env = {**os.environ, 'OMP_NUM_THREADS': '1', 'MKL_NUM_THREADS': '1'}
+    env = {**os.environ, 'OMP_NUM_THREADS': '1', 'MKL_NUM_THREADS': '1', 'LATENT_IMBALANCE_CACHE': str(Path(work)/'cache')}   # nothing trained elsewhere
     code = "import sys; from latent_imbalance.cli import main; sys.exit(main(sys.argv[1:]))"
     r = subprocess.run([sys.executable, '-c', code, 'run', *args], env=env)
     if r.returncode: sys.exit(f"the row failed (exit status {r.returncode}); see above")

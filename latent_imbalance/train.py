@@ -15,7 +15,7 @@ from pathlib import Path
 import hashlib
 import numpy as np
 import torch
-from .core import atomic_write, file_lock, cache_dir, config_hash, load_checkpoint, set_aside, CheckpointError, pick_device
+from .core import atomic_write, file_lock, cache_dir, config_hash, load_checkpoint, set_aside, CheckpointError, pick_device, isa
 from .data import as_unit_images
 from .autoencoders import AutoEncoder, build_autoencoder
 from . import vae, tcvae_wae   # noqa: F401 (they add their autoencoders to AUTOENCODERS)
@@ -83,9 +83,11 @@ def use_bf16(bf16, # True, False, or 'auto'
 
 def arithmetic_key(bf16, # the setting: True, False or 'auto'
                    dev=None, # the torch.device computed on
-                  ) -> dict: # {'arithmetic': 'bf16'}, or {} for fp32 and for an explicit bf16=True
-    "What a cache or checkpoint key adds about the arithmetic: bf16 that the setting alone does not name ('auto' on a bf16 processor, any CUDA device) is part of a trained model's identity; fp32 keys stay as they were."
-    return {'arithmetic': 'bf16'} if bf16 is not True and use_bf16(bf16, dev) else {}
+                  ) -> dict: # {'arithmetic': 'bf16'} and/or {'kernels': 'AVX2 (capped)'}; {} for fp32 on uncapped kernels and for an explicit bf16=True
+    "What a cache or checkpoint key adds about the arithmetic: bf16 that the setting alone does not name ('auto' on a bf16 processor, any CUDA device), and CPU kernels capped at an instruction set (`core.cap_isa`), are part of a trained model's identity; keys of fp32 models on uncapped kernels stay as they were."
+    out = {'arithmetic': 'bf16'} if bf16 is not True and use_bf16(bf16, dev) else {}
+    if (dev is None or torch.device(dev).type == 'cpu') and (k := isa()).endswith('(capped)'): out['kernels'] = k
+    return out
 
 def autocast(dev, # the torch.device computed on
              bf16:bool|str=False, # bfloat16 autocast on a CPU: True, False or 'auto' (`use_bf16`)
