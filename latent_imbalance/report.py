@@ -628,16 +628,15 @@ def machine_views(df:pd.DataFrame, # a results table, its rows possibly made on 
                  ) -> dict: # {label with processor, seeds and method count: a view `rank_methods` accepts}
     "The rankable views of a table made on more than one processor: `seed_views` of each processor's rows (rows without a recorded processor count as one of their own), so that no ranking mixes processors."
     out = {}
-    for m, part in df.groupby(_where(df)): out.update(seed_views(part, f"{label}, {m}", seed_sets))
+    for m, part in df.groupby(arithmetic(df)): out.update(seed_views(part, f"{label}, {m}", seed_sets))
     return out
 
-def _where(df): return arithmetic(df)   # the processor whose arithmetic each row has (`results.arithmetic`)
 
 def one_machine(df:pd.DataFrame, # a results table, its rows possibly made on several processors
                ) -> pd.DataFrame: # the rows of the processor that made the most of them (the whole table when one made all)
     "The rows that one processor made, for the analyses that read a whole table (a protocol change, an ablation) while the table is being rerun on another processor: those of the processor with the most rows (ties: the first name in order); `.attrs['machine']` names it."
     if not len(df): return df
-    where = _where(df); m = where.value_counts().sort_index().idxmax()
+    where = arithmetic(df); m = where.value_counts().sort_index().idxmax()
     out = df[where == m].reset_index(drop=True); out.attrs['machine'] = m
     return out
 
