@@ -626,11 +626,10 @@ def machine_views(df:pd.DataFrame, # a results table, its rows possibly made on 
                   label:str, # what the table is ('MLP', 'ResNet-18', ...)
                   seed_sets=SEED_SETS, # the seed sets to try, most seeds first
                  ) -> dict: # {label with processor, seeds and method count: a view `rank_methods` accepts}
-    "The rankable views of a table made on more than one processor: `seed_views` of each processor's rows (rows without a recorded processor count as one of their own), so that no ranking mixes processors."
+    "The rankable views of a table made on more than one processor: `seed_views` of the rows of each arithmetic (`results.arithmetic`: the processor, or the one whose digits a checked cap reproduces; rows without a recorded processor count as one of their own), so that no ranking mixes arithmetics."
     out = {}
     for m, part in df.groupby(arithmetic(df)): out.update(seed_views(part, f"{label}, {m}", seed_sets))
     return out
-
 
 def one_machine(df:pd.DataFrame, # a results table, its rows possibly made on several processors
                ) -> pd.DataFrame: # the rows of the processor that made the most of them (the whole table when one made all)
